@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -45,8 +45,7 @@ _KEYS = frozenset({
 
 _MIN_LETTERS = 20
 """Fewer letters than this (after removing symbols) is too little text to detect a language."""
-_MIN_STOPWORDS = 3
-_MARGIN = 2.0
+_MIN_STOPWORDS, _MARGIN = 3, 2.0
 """Within one script, the winner needs this many times the stopword hits of the runner-up."""
 
 
@@ -61,7 +60,7 @@ class LanguageTable:
     """"The General Assembly", without the trailing comma; the first is the usual one."""
     preamble_openers: tuple[str, ...]
     operative_openers: tuple[str, ...]
-    ordinals: Mapping[int, tuple[str, ...]]
+    ordinals: Mapping[int, tuple[str, ...]] = field(hash=False)
     """1 … 100 → the written forms of that session ordinal, lower-case."""
     session_patterns: tuple[re.Pattern[str], ...]
     """Match a masthead session line; group ``ordinal``."""

@@ -87,6 +87,7 @@ def test_table_contents_are_well_formed(code):
 def test_tables_come_in_the_order_of_the_official_languages():
     assert tuple(t.code for t in tables()) == LANGUAGES
     assert table("fr") is table("fr")
+    assert len(set(tables())) == 6
 
 
 def test_unknown_language_is_a_key_error():

@@ -25,7 +25,8 @@ def english(n: int) -> list[str]:
     teens = ("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
              "eighteenth nineteenth").split()
     tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-    tens_ord = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+    tens_ord = ("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth "
+                "ninetieth").split()
     if n == 100:
         return ["one hundredth"]
     if n < 10:
@@ -156,9 +157,8 @@ def render(table: dict[str, object]) -> str:
     for key, value in table.items():
         if key == "ordinals":
             assert isinstance(value, dict)
-            rows = ",\n".join(
-                f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in value.items()
-            )
+            rows = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
+                               for k, v in value.items())
             text = "{\n" + rows + "\n  }"
         else:
             text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")

@@ -1,0 +1,208 @@
+"""First stage of reading: strip page furniture and lift footnote blocks out of extracted text.
+
+PDF text extraction interleaves a draft's paragraphs with what is printed around them on each
+page: running headers (symbol, page ``5/15``, job number ``22-22988``, the running title of an
+adopted text), barcodes, ``https://undocs.org/…`` link lines, and the footnotes printed at the
+foot of each page under a rule ``__________________``.
+
+Guarantees of `split_pages`: the returned body lines keep the document's order and their
+indentation, carry no furniture line, and know whether a page break or footnote block stood just
+before them (`Line.after_break`), so that paragraphs can be rejoined across it; the footnotes come
+out in document order with their lines joined, numbered as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SYMBOL_RE = re.compile(
+    r"(?P<symbol>(?:A|E|S)/(?:[A-Z]+(?:\.\d+)?/)*\d+/[A-Za-z0-9./]*[A-Za-z0-9])(?P<star>\*)?"
+)
+"""A UN document symbol: organ / optional body (``C.3``, ``RES``, ``HRC``) / session /
+document (``L.6``, ``194``) / optional ``Rev.1``, ``Corr.1``, ``Add.1``; a trailing ``*`` marks a
+reissue."""
+
+_STANDALONE_SYMBOL = re.compile(rf"^\s*{SYMBOL_RE.pattern}\s*$")
+_JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
+_PAGE = r"\d{1,3}/\d{1,3}"
+_JOB_OR_PAGE = re.compile(rf"^\s*(?:{_PAGE}\s+)?{_JOB}(?:\s+{_PAGE})?\s*$|^\s*{_PAGE}\s*$")
+_BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
+_URL = re.compile(r"^\s*https?://\S+\s*$")
+_RECYCLE = re.compile(r"^\s*(please recycle|merci de recycler)\b", re.IGNORECASE)
+_RULE = re.compile(r"^\s*_{5,}\s*$")
+FOOTNOTE_START = re.compile(r"^\s*(?P<number>\d{1,3})(?!\.)\s+(?P<text>\S.*)$")
+STAR_NOTE = re.compile(r"^\s*(?P<stars>\*{1,3})\s*(?P<text>\S.*)$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of body text."""
+
+    text: str
+    """The line without its leading and trailing whitespace."""
+    indent: int
+    blank_before: bool
+    after_break: bool
+    """True when page furniture or a footnote block stood between this line and the previous
+    body line: the line may continue a paragraph even if it looks like it starts one."""
+
+
+@dataclass(frozen=True)
+class Pages:
+    lines: tuple[Line, ...]
+    footnotes: tuple[tuple[int, str], ...]
+    star_notes: tuple[str, ...]
+    """Notes marked ``*`` (``* Any changes to the list of sponsors …``, ``* Reissued …``)."""
+    symbols: tuple[str, ...]
+    """Every standalone symbol line seen (masthead and running headers), in order."""
+    layout: str
+    """``spaced`` (a blank line after every line, indentation starts paragraphs), ``block``
+    (blank lines between paragraphs) or ``lines`` (one paragraph per line, as pasted)."""
+
+
+def detect_layout(raw: list[str]) -> str:
+    """Tell the three layouts apart by how blank lines and line lengths fall."""
+    nonblank = [i for i, line in enumerate(raw) if line.strip()]
+    if not nonblank:
+        return "block"
+    lengths = sorted(len(raw[i].strip()) for i in nonblank)
+    median = lengths[len(lengths) // 2]
+    if median > 110:
+        return "lines"
+    followed = sum(1 for i in nonblank if i + 1 >= len(raw) or not raw[i + 1].strip())
+    return "spaced" if followed >= 0.8 * len(nonblank) else "block"
+
+
+def is_furniture(text: str) -> bool:
+    """A line that is page furniture wherever it stands (job numbers, pages, barcodes, links)."""
+    return bool(
+        _JOB_OR_PAGE.match(text) or _BARCODE.match(text) or _URL.match(text)
+        or _RECYCLE.match(text)
+    )
+
+
+def standalone_symbol(text: str) -> str | None:
+    m = _STANDALONE_SYMBOL.match(text)
+    return m.group("symbol") if m else None
+
+
+def split_pages(text: str) -> Pages:
+    raw = [line.rstrip() for line in text.split("\n")]
+    layout = detect_layout(raw)
+    body: list[Line] = []
+    notes: list[list[str | int]] = []  # [number, text]
+    stars: list[str] = []
+    symbols: list[str] = []
+    running_titles: set[str] = set()
+    pending_break = False
+    blank = False
+    i = 0
+    n = len(raw)
+    while i < n:
+        line = raw[i]
+        stripped = line.strip()
+        if not stripped:
+            blank = True
+            i += 1
+            continue
+        symbol = standalone_symbol(stripped)
+        if symbol:
+            symbols.append(symbol)
+            # The masthead prints the symbol among its first lines; later it is a running header.
+            running = len(body) > 5
+            if running:
+                # Odd pages print the running title above the symbol, even pages below it.
+                while body and body[-1].text in running_titles:
+                    pending_break = pending_break or body.pop().after_break
+                i, title = _skip_running_header(raw, i + 1)
+                running_titles.update(title)
+                pending_break = blank = True
+            else:
+                i += 1
+            continue
+        if is_furniture(stripped):
+            pending_break = pending_break or bool(body)
+            i += 1
+            continue
+        if _RULE.match(stripped):
+            i = _read_footnotes(raw, i + 1, layout, notes, stars)
+            pending_break = blank = True
+            continue
+        indent = len(line) - len(line.lstrip())
+        body.append(Line(stripped, indent, blank, pending_break and bool(body)))
+        pending_break = False
+        blank = False
+        i += 1
+    footnotes = tuple((int(num), " ".join(str(t).split())) for num, t in notes)
+    return Pages(tuple(body), footnotes, tuple(stars), tuple(symbols), layout)
+
+
+def _skip_running_header(raw: list[str], i: int) -> tuple[int, list[str]]:
+    """After a running-header symbol line: skip the running title lines (adopted texts print
+    them) and the job-number/page lines, when they follow within a few lines. Returns where the
+    page's text starts and the running title lines skipped."""
+    j = i
+    title: list[str] = []
+    while j < len(raw) and len(title) < 4:
+        stripped = raw[j].strip()
+        if not stripped:
+            j += 1
+            continue
+        if is_furniture(stripped):
+            k = j + 1
+            while k < len(raw) and (not raw[k].strip() or is_furniture(raw[k].strip())):
+                k += 1
+            return k, title
+        title.append(stripped)
+        j += 1
+    return i, []
+
+
+def _read_footnotes(
+    raw: list[str], i: int, layout: str, notes: list[list[str | int]], stars: list[str]
+) -> int:
+    """Read the footnotes under a rule; return the index of the first line after the block.
+
+    A footnote starts with the next number in sequence (or ``*``). A line that continues it is
+    unindented (spaced layout) or follows it without a blank line (other layouts). Anything else
+    ends the block: the body goes on there."""
+    current: list[str | int] | None = None
+    star_current: int | None = None
+    blank = False
+    while i < len(raw):
+        line = raw[i]
+        stripped = line.strip()
+        if not stripped:
+            blank = True
+            i += 1
+            continue
+        if _URL.match(stripped):
+            i += 1
+            continue
+        expected = int(notes[-1][0]) + 1 if notes else None
+        m = FOOTNOTE_START.match(line)
+        if m and (expected is None or int(m.group("number")) == expected):
+            current = [int(m.group("number")), m.group("text")]
+            notes.append(current)
+            star_current = None
+        elif (s := STAR_NOTE.match(line)) and not line.startswith(" " * 4):
+            stars.append(s.group("text"))
+            star_current = len(stars) - 1
+            current = None
+        elif _continues(line, layout, blank) and (current is not None or star_current is not None):
+            if current is not None:
+                current[1] = f"{current[1]} {stripped}"
+            elif star_current is not None:
+                stars[star_current] = f"{stars[star_current]} {stripped}"
+        else:
+            return i
+        blank = False
+        i += 1
+    return i
+
+
+def _continues(line: str, layout: str, blank_before: bool) -> bool:
+    if layout == "spaced":
+        return not line[:1].isspace()
+    return not blank_before

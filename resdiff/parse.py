@@ -1,0 +1,319 @@
+"""Read a draft's text into a `Draft`: the core of resdiff, pure (no I/O but `parse_file`).
+
+Stages, each with what its output guarantees:
+
+1. `pages.split_pages`: no page furniture left; footnotes lifted out, in order.
+2. the organ line (``The General Assembly,``, from the language tables) splits the masthead,
+   read by `masthead.read_masthead`, from the body.
+3. `segment`: body lines grouped into paragraphs, rejoined across page breaks and footnote
+   blocks; sub-items ``(a)``/``a)`` stay inside their paragraph; the closing ``NNth plenary
+   meeting`` and the annex heading are taken out.
+4. `_assign`: each paragraph gets its part and label (PP by position, OP by its number,
+   ``OP5bis``/``PP3ter`` kept where a negotiation draft prints them, AN for annex paragraphs).
+5. `repair`: extraction damage repaired from the document's own vocabulary; footnote markers
+   taken out into `Paragraph.notes`.
+
+A text with no recognisable resolution structure is still read, as plain paragraphs (part
+``text``), with a warning, so that it can be compared.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from . import languages, repair
+from .masthead import Masthead, read_masthead
+from .model import Draft, Footnote, InputError, Paragraph, Part
+from .pages import Line, split_pages
+from .reader import Source, read_source
+
+_SPECIAL_SPACES = str.maketrans(
+    {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u2011": "-", "\u00ad": None,
+     "\t": " ", "\ufeff": None}
+)
+_SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies"
+_OP_NUMBER = re.compile(
+    rf"^(?P<num>[0-9\u0660-\u0669]{{1,3}})\s*(?P<suffix>{_SUFFIXES})?\s*(?:[.．]|\s-(?=\s))\s*"
+)
+_EXPLICIT_LABEL = re.compile(
+    rf"^(?P<part>PP|OP)\s?(?P<num>\d{{1,3}})\s?(?P<suffix>{_SUFFIXES})?\b[.:)]?\s+"
+)
+_SUB_ITEM = re.compile(r"^\(?(?:[a-z]{1,2}|[ivxl]{1,6}|[а-я]|[أ-ي])\)(?:\s|$)")
+_TERMINATORS = tuple(",;.:，；。：،؛")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_SESSION_IN_SYMBOL = re.compile(r"^A/(?:[A-Z]+(?:\.\d+)?/)*(?P<session>\d{1,3})/")
+
+
+@dataclass
+class _Block:
+    """A paragraph being assembled from lines."""
+
+    pieces: list[str]
+    number: int | None = None
+    label: str | None = None
+    annex: bool = False
+
+    @property
+    def text(self) -> str:
+        return _join(self.pieces)
+
+
+def parse_file(path: str | os.PathLike[str]) -> Draft:
+    """Read and parse one file (any format `reader.read_source` accepts)."""
+    return parse_source(read_source(path))
+
+
+def parse_source(source: Source) -> Draft:
+    return parse_text(source.text, name=source.name, warnings=source.warnings)
+
+
+def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = ()) -> Draft:
+    """Parse a draft's text. `warnings` (from reading the file) are carried into the draft."""
+    text = text.translate(_SPECIAL_SPACES)
+    pages = split_pages(text)
+    if not pages.lines:
+        raise InputError(f"{name}: no text to read")
+    found: list[str] = list(warnings)
+    language = languages.detect("\n".join(line.text for line in pages.lines))
+    if language is None:
+        found.append(f"{name}: the language could not be told")
+    organ_at = _find_organ(pages.lines, language)
+    front = list(pages.lines[:organ_at]) if organ_at is not None else []
+    body = list(pages.lines[organ_at + 1:]) if organ_at is not None else list(pages.lines)
+    head = read_masthead(front, language, pages.layout) if front else Masthead()
+    symbol = head.symbol or next(iter(pages.symbols), None)
+    body, meeting, meeting_date = _closing(body, language)
+    blocks = segment(body, pages.layout, language)
+    paragraphs, structured = _assign(blocks, language, has_organ=organ_at is not None)
+    if not structured:
+        found.append(
+            f"{name}: no resolution structure recognised (no organ line, no numbered operative "
+            "paragraphs): read as plain paragraphs"
+        )
+    elif organ_at is None:
+        found.append(f"{name}: no organ line (such as \"The General Assembly,\") found")
+    organ = pages.lines[organ_at].text if organ_at is not None else ""
+    paragraphs, footnotes, more = _clean(paragraphs, pages.footnotes, head, organ)
+    found.extend(f"{name}: {w}" for w in more)
+    session = head.session or _session_from_symbol(symbol)
+    extra = list(head.extra) + [("star_note", s) for s in pages.star_notes]
+    return Draft(
+        symbol=symbol,
+        language=language,
+        title=repair.tidy(head.title),
+        organ=organ,
+        sponsors=tuple(head.sponsors),
+        session=session,
+        agenda_item=head.agenda_item,
+        paragraphs=tuple(paragraphs),
+        footnotes=tuple(footnotes),
+        warnings=tuple(found),
+        date=head.date,
+        distribution=head.distribution,
+        agenda_title=head.agenda_title,
+        document_kind=head.document_kind,
+        adopted_from=head.adopted_from,
+        meeting=meeting,
+        meeting_date=meeting_date,
+        extra=tuple(extra),
+    )
+
+
+def _normalise_organ(text: str) -> str:
+    return text.replace("'", "’").rstrip(" ,،").strip().casefold()
+
+
+def _find_organ(lines: tuple[Line, ...], language: str | None) -> int | None:
+    tables = [languages.table(language)] if language else list(languages.tables())
+    organs = {_normalise_organ(o) for t in tables for o in t.organ_lines}
+    for i, line in enumerate(lines):
+        if _normalise_organ(line.text) in organs:
+            return i
+    return None
+
+
+def _session_from_symbol(symbol: str | None) -> int | None:
+    m = _SESSION_IN_SYMBOL.match(symbol or "")
+    return int(m.group("session")) if m else None
+
+
+def _closing(body: list[Line], language: str | None) -> tuple[list[Line], str | None, str | None]:
+    """Take out the closing ``NNth plenary meeting`` line and the date under it."""
+    tables = [languages.table(language)] if language else list(languages.tables())
+    for i, line in enumerate(body):
+        if any(t.plenary_meeting_pattern.match(line.text) for t in tables):
+            date = None
+            rest = body[i + 1:]
+            if rest and re.match(r"^\d{1,2}(?:er)? \S+ \d{4}$|^\d{4}年", rest[0].text):
+                date = rest[0].text
+                rest = rest[1:]
+            return body[:i] + rest, line.text, date
+    return body, None, None
+
+
+def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block]:
+    """Group body lines into paragraph blocks."""
+    table = languages.table(language) if language else None
+    annex_words = {a.casefold() for a in (table.annex_headings if table else ("Annex",))}
+    blocks: list[_Block] = []
+    glue_next = False
+    in_annex = False
+    operative = False
+    for line in lines:
+        text = line.text
+        first = text.split(" ")[0].casefold()
+        if first in annex_words and len(text.split()) <= 2:
+            in_annex = True
+            glue_next = False
+            continue
+        starts = {"spaced": line.indent > 0, "block": line.blank_before, "lines": True}[layout]
+        if not blocks or glue_next:
+            starts = not blocks
+        elif _SUB_ITEM.match(text):
+            starts = False
+        elif _OP_NUMBER.match(text) or _EXPLICIT_LABEL.match(text):
+            starts = starts or line.blank_before or line.indent > 0 or layout != "spaced"
+        elif starts and line.after_break:
+            # Across a page break, a paragraph goes on unless the last one was finished and
+            # this line opens one; among operative paragraphs only a number opens one.
+            starts = (
+                _finished(blocks[-1].text)
+                and not _continuation_start(text, language)
+                and not (operative and not in_annex)
+            )
+        elif starts and text[:1].islower():
+            # Paragraphs open with a capital, but for Russian openers (from the tables).
+            starts = _is_opener(text, language)
+        if starts:
+            blocks.append(_Block([text], annex=in_annex))
+            operative = operative or bool(_OP_NUMBER.match(text))
+        else:
+            blocks[-1].pieces.append(text)
+        # "1." or "(a)" alone on its line: the text that follows belongs to it.
+        glue_next = bool(re.fullmatch(r"\(?[\w\u0660-\u0669]{1,4}[.)]?", text)) and (
+            bool(_OP_NUMBER.match(text + " ")) or bool(_SUB_ITEM.match(text))
+        )
+    return blocks
+
+
+def _finished(text: str) -> bool:
+    return text.rstrip().endswith(_TERMINATORS)
+
+
+def _continuation_start(text: str, language: str | None) -> bool:
+    first = text[:1]
+    if first.islower():
+        return not _is_opener(text, language)
+    return first.isdigit() and not _OP_NUMBER.match(text) or first in "(«“\"'’"
+
+
+def _is_opener(text: str, language: str | None) -> bool:
+    return language is not None and any(
+        languages.opener(language, text, part) for part in ("preamble", "operative")
+    )
+
+
+def _join(pieces: list[str]) -> str:
+    out = ""
+    for piece in pieces:
+        if not out:
+            out = piece
+        elif re.search(r"[^\W\d_] ?-$", out) and piece[:1].isalpha():
+            # A compound hyphen at the end of a line ("au-" / "delà", "drug -" / "resistant"):
+            # UN documents do not break words at line ends, so the hyphen is the word's own.
+            out = re.sub(r" -$", "-", out) + piece
+        else:
+            out = f"{out} {piece}"
+    return out
+
+
+def _assign(
+    blocks: list[_Block], language: str | None, *, has_organ: bool
+) -> tuple[list[Paragraph], bool]:
+    """Give each block its part, label and number. Returns (paragraphs, structured?)."""
+    last_op: int | None = None
+    numbered: list[tuple[int | None, str | None, str]] = []  # (number, label, text)
+    for block in blocks:
+        text = block.text
+        number, label = None, None
+        if m := _EXPLICIT_LABEL.match(text):
+            label = f"{m.group('part')}{m.group('num')}{m.group('suffix') or ''}"
+            if m.group("part") == "OP":
+                number = int(m.group("num"))
+            text = text[m.end():]
+        elif not block.annex and (m := _OP_NUMBER.match(text)):
+            n = int(m.group("num").translate(_ARABIC_DIGITS))
+            suffix = m.group("suffix")
+            if last_op is None or n > last_op or (n == last_op and suffix):
+                number = n
+                label = f"OP{n}{suffix or ''}"
+                text = text[m.end():]
+        if number is not None:
+            last_op = number
+        numbered.append((number, label, text))
+    first_op = next(
+        (i for i, (n, lab, _) in enumerate(numbered) if n is not None or (lab or "")[:2] == "OP"),
+        None,
+    )
+    paragraphs: list[Paragraph] = []
+    annex_index = 0
+    if first_op is None:
+        if not has_organ and not _looks_like_preamble(numbered, language):
+            return [Paragraph(f"P{i}", "text", t) for i, (_, _, t) in enumerate(numbered, 1)], False
+        # A resolution with a single, unnumbered operative paragraph: the last, ending in ".".
+        main = [b for b in blocks if not b.annex]
+        first_op = len(main) - 1 if main and not _ends_with_comma(main[-1].text) else len(main)
+    pp = 0
+    for i, ((number, label, text), block) in enumerate(zip(numbered, blocks, strict=True)):
+        part: Part
+        if block.annex:
+            annex_index += 1
+            m = _OP_NUMBER.match(text)
+            number = int(m.group("num").translate(_ARABIC_DIGITS)) if m else None
+            text = text[m.end():] if m else text
+            part, label = "annex", f"AN{annex_index}"
+        elif i < first_op:
+            pp += 1
+            part, label, number = "preamble", label or f"PP{pp}", None
+        else:
+            part = "operative"
+            label = label or (f"OP{number}" if number is not None else f"OP{i - first_op + 1}")
+        paragraphs.append(Paragraph(label, part, text, (), number))
+    return paragraphs, True
+
+
+def _ends_with_comma(text: str) -> bool:
+    return text.rstrip().endswith((",", "，", "،"))
+
+
+def _looks_like_preamble(numbered: list[tuple[int | None, str | None, str]], language: str | None
+                         ) -> bool:
+    if not language or not numbered:
+        return False
+    return languages.opener(language, numbered[0][2], "preamble") is not None
+
+
+def _clean(
+    paragraphs: list[Paragraph], raw_notes: tuple[tuple[int, str], ...], head: Masthead, organ: str
+) -> tuple[list[Paragraph], list[Footnote], list[str]]:
+    """Repair damage and take out footnote markers, with the whole document as evidence."""
+    texts = [p.text for p in paragraphs]
+    note_texts = [t for _, t in raw_notes]
+    vocabulary = repair.vocabulary_of(texts + note_texts + [head.title])
+    texts = [repair.repair(repair.tidy(t), vocabulary) for t in texts]
+    texts, notes, missing = repair.take_markers(texts, [n for n, _ in raw_notes])
+    footnotes = [
+        Footnote(n, repair.tidy(repair.repair(repair.tidy(t), vocabulary))) for n, t in raw_notes
+    ]
+    warnings = [f"footnote {n}: its marker was not found in the text" for n in missing]
+    out = [
+        Paragraph(p.label, p.part, t, tuple(ns), p.number)
+        for p, t, ns in zip(paragraphs, texts, notes, strict=True)
+    ]
+    labels = [p.label for p in out]
+    if len(set(labels)) != len(labels):
+        dupes = sorted({lab for lab in labels if labels.count(lab) > 1})
+        warnings.append(f"paragraph labels printed twice: {', '.join(dupes)}")
+    return out, footnotes, warnings

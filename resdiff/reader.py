@@ -1,0 +1,113 @@
+"""Turn a file our users received into decoded text, or refuse it with one clear line.
+
+Guarantees of `read_source`: the returned `Source.text` is a `str` with ``\\n`` line ends, no BOM,
+no NUL; its `warnings` name any encoding that was not plain UTF-8. Every refusal is an
+`InputError` whose message starts with the file's name and says what is wrong with it.
+
+Readers are chosen by file extension through `READERS`, so that the Word and PDF readers slot
+in beside the text one without the callers changing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import InputError
+
+
+@dataclass(frozen=True)
+class Source:
+    """The text of one input, with what was noticed while decoding it."""
+
+    name: str
+    text: str
+    format: str
+    """``text`` (later also ``docx``, ``pdf``)."""
+    warnings: tuple[str, ...] = ()
+
+
+def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
+    """Decode the bytes of a text file: UTF-8 (with or without BOM), UTF-16 with BOM (as Word
+    saves "Unicode text"), else cp1252 (Word's "Windows" text). Binary data is refused."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    warnings: list[str] = []
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict")
+        warnings.append(f"{name}: read as UTF-8 with a byte order mark")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{name}: damaged UTF-16 text ({err.reason})") from None
+        warnings.append(f"{name}: read as UTF-16 (as Word saves Unicode text)")
+    else:
+        if b"\x00" in data:
+            raise InputError(f"{name}: binary data, not text (a .docx, .pdf or image renamed?)")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            warnings.append(f"{name}: not UTF-8; read as Windows-1252 (cp1252)")
+    if "\x00" in text:
+        raise InputError(f"{name}: binary data, not text")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(8, len(text) // 200):
+        raise InputError(f"{name}: binary data, not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name}: the file holds no text")
+    return text, tuple(warnings)
+
+
+def _read_text(path: Path) -> Source:
+    text, warnings = decode(_read_bytes(path), str(path))
+    return Source(name=str(path), text=text, format="text", warnings=warnings)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
+
+
+READERS: dict[str, Callable[[Path], Source]] = {
+    ".txt": _read_text,
+    ".text": _read_text,
+    ".md": _read_text,
+    "": _read_text,
+}
+"""Readers by lower-case file extension; the empty extension is plain text."""
+
+_KNOWN_ELSEWHERE = {
+    ".doc": "old binary Word (.doc) is not read: open it in Word or LibreOffice and save it as "
+    ".docx, or run `libreoffice --headless --convert-to docx FILE`",
+    ".docx": "Word (.docx) files are not read yet: save it as plain text (.txt)",
+    ".pdf": "PDF files are not read yet: extract the text (e.g. `pdftotext -layout FILE`)",
+    ".rtf": "RTF is not read: save it as .txt or .docx",
+}
+
+
+def read_source(path: str | os.PathLike[str]) -> Source:
+    """Read one input file. `-` is standard input's text is not handled here (the CLI does)."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a draft")
+    ext = p.suffix.lower()
+    reader = READERS.get(ext)
+    if reader is None:
+        hint = _KNOWN_ELSEWHERE.get(ext)
+        if hint:
+            raise InputError(f"{p}: {hint}")
+        known = ", ".join(sorted(e for e in READERS if e))
+        raise InputError(f"{p}: unknown file type {ext!r} (resdiff reads {known})")
+    return reader(p)

@@ -1,0 +1,228 @@
+"""Repair PDF extraction damage and take footnote markers out of paragraph texts.
+
+Damage is repaired with evidence from the document itself, never from guesses:
+
+* a word broken by a stray space (``la t raite``, ``fil les``, ``Eur ope``) is rejoined only when
+  the joined word stands elsewhere in the same document and a fragment does not: a fragment that
+  is itself a word of the document is a real word, and two real words are never joined (a short
+  fragment of up to three letters that occurs nowhere but in such breaks is not a real word);
+* a space before an apostrophe that opens a word (``l ’exercice``) and inside a superscript
+  abbreviation (``n o 29``) is removed;
+* ``COVID -19`` is rejoined when the hyphenated form stands elsewhere, or the left part is an
+  acronym;
+* a space before a comma or full stop is removed (it is left by a loose footnote marker).
+
+Footnote markers are found in document order: each footnote's number is looked for after the
+previous marker, glued to a word or punctuation (``organisée1``, ``2024,1``, ``203012``) or loose
+(``Convention 3 ,``). Guarantee: a marker is only taken where the number is the next footnote's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
+_PAIR = re.compile(r"(?<![^\W\d_’'])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’'][^\W\d_])")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_]) (?=[’'][^\W\d_])")
+_SUPERSCRIPT_NO = re.compile(r"\b([nN]) (os?)(?= ?\d)")
+_HYPHEN_BREAK = re.compile(r"([^\W_]+) -(\d+|[^\W\d_]+)")
+_SPACE_BEFORE_STOP = re.compile(r"(?<=\S) +(?=[,.](?:\s|$))")
+MAX_FRAGMENT = 3
+
+
+def _key(word: str) -> str:
+    """Words are counted case-insensitively, single letters as printed: a capital ``F`` in a
+    code such as ``F.96.IV.13`` is no evidence that a lone ``f`` is a word."""
+    return word if len(word) == 1 else word.lower()
+
+
+class Vocabulary:
+    """How often each word stands in a document (case-insensitive). A word with an elided
+    article (``l’Europe``) counts as itself and as the word after the apostrophe."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.counts: Counter[str] = Counter()
+        self.in_breaks: Counter[str] = Counter()
+        texts = list(texts)
+        for text in texts:
+            for m in _WORD.finditer(text):
+                word = m.group()
+                self.counts[_key(word)] += 1
+                if "’" in word or "'" in word:
+                    self.counts[_key(re.split(r"[’']", word)[-1])] += 1
+        for text in texts:
+            for a, b in _pairs(text):
+                if self.counts[(a + b).lower()]:
+                    self.in_breaks[_key(a)] += 1
+                    self.in_breaks[_key(b)] += 1
+
+    def is_word(self, fragment: str) -> bool:
+        """True when the fragment stands in the document other than as part of a broken word."""
+        key = _key(fragment)
+        return self.counts[key] > self.in_breaks[key]
+
+    def joins(self, a: str, b: str) -> bool:
+        if not self.counts[(a + b).lower()]:
+            return False
+        real_a, real_b = self.is_word(a), self.is_word(b)
+        if real_a and real_b:
+            return False
+        if not real_a and not real_b:
+            return True
+        fragment = b if real_a else a
+        return len(fragment) <= MAX_FRAGMENT
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    out = []
+    pos = 0
+    while m := _PAIR.search(text, pos):
+        out.append((m.group(1), m.group(2)))
+        pos = m.start(2)
+    return out
+
+
+def repair(text: str, vocabulary: Vocabulary) -> str:
+    """Repair the extraction damage in one text (already on one line)."""
+    text = _APOSTROPHE.sub("", text)
+    text = _SUPERSCRIPT_NO.sub(r"\1\2", text)
+    text = _HYPHEN_BREAK.sub(lambda m: _hyphen(m, vocabulary), text)
+    return _join_fragments(text, vocabulary)
+
+
+def _hyphen(m: re.Match[str], vocabulary: Vocabulary) -> str:
+    left, right = m.group(1), m.group(2)
+    joined = f"{left}-{right}"
+    if (left.isupper() and len(left) > 1) or vocabulary.counts[joined.lower()]:
+        return joined
+    return m.group(0)
+
+
+def _join_fragments(text: str, vocabulary: Vocabulary) -> str:
+    pos = 0
+    while m := _PAIR.search(text, pos):
+        a, b = m.group(1), m.group(2)
+        if vocabulary.joins(a, b):
+            text = text[: m.start()] + a + b + text[m.end():]
+            pos = m.start()  # the joined word may be broken once more: "t r aite"
+        else:
+            pos = m.start(2)
+    return text
+
+
+def vocabulary_of(texts: Iterable[str]) -> Vocabulary:
+    """The vocabulary of a document, counted over its texts with spaced apostrophes mended."""
+    return Vocabulary(_SUPERSCRIPT_NO.sub(r"\1\2", _APOSTROPHE.sub("", t)) for t in texts)
+
+
+def tidy(text: str) -> str:
+    """Collapse whitespace and drop the space a removed marker leaves before ``,`` or ``.``."""
+    return _SPACE_BEFORE_STOP.sub("", " ".join(text.split()))
+
+
+# --- footnote markers -------------------------------------------------------------------------
+
+_GLUE_BEFORE = (
+    r"(?:(?<=[^\W\d_])|(?<=[)\]»”’\"',;:])|(?<=[^\W\d_]{2}[.])|(?<=[)][.]))"
+)
+"""A marker glued to the end of a word, or after closing punctuation."""
+_NUMBER_WORDS = frozenset(
+    """no nos n° no. vol vol. paragraph paragraphs para para. paras article articles art art.
+    section sections sect sect. chapter chap chap. item items resolution resolutions decision
+    decisions annex annexe annexes rule rules règle page pages p p. pp pp. goal goals target
+    targets objective objectives objectif objectifs cible cibles principle principles principe
+    principes paragraphe paragraphes alinéa point points résolution résolutions décision
+    décisions session sessions the of de du des le la les to from à au aux en et and or ou than
+    que over about environ between entre until jusqu’au by par per sur on in dans with avec
+    numéro number numbers""".split()
+)
+_MONTHS_OR_UNITS = re.compile(
+    r"^(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"per|pour|por|%|years?|ans?|años|days?|jours?|días|million|millions|billion|milliards?|"
+    r"states|états|countries|pays|members|membres)\b"
+    r"|^(?:and|et|y|to|à|au|or|ou|-|–)\s+\d",
+    re.IGNORECASE,
+)
+
+
+def find_marker(text: str, number: int, start: int = 0) -> tuple[int, int] | None:
+    """The span of footnote marker `number` in `text` at or after `start`, or None.
+
+    A glued marker wins over a loose one; among those of one kind the first wins."""
+    s = str(number)
+    glued = re.compile(rf"{_GLUE_BEFORE}{s}(?!\d)")
+    for m in glued.finditer(text, start):
+        if _plausible_glued(text, m.start(), m.end()):
+            return m.start(), m.end()
+    year_glued = re.compile(rf"(?<![\d/.,-])((?:1[89]|20)\d\d){s}(?!\d)")
+    for m in year_glued.finditer(text, start):
+        return m.end(1), m.end()
+    loose = re.compile(rf"(?<=\s){s}(?=\s|$|[,;.:](?:\s|$))")
+    for m in loose.finditer(text, start):
+        if _plausible_loose(text, m.start(), m.end()):
+            return m.start(), m.end()
+    return None
+
+
+def _plausible_glued(text: str, start: int, end: int) -> bool:
+    after = text[end:end + 1]
+    if after and (after.isalpha() or after in "/.-" and text[end + 1:end + 2].isdigit()):
+        return False  # part of a code such as "8.7" or a symbol
+    if not text[start - 1].isalpha():
+        return True  # after closing punctuation: "2024/25;4", "resolution 75/289;1", "»9"
+    word = text[:start].split(" ")[-1]
+    # Letters of a symbol or code (A/HRC/50, GC(69)/RES, UN1): the digits belong to them.
+    return "/" not in word and not re.fullmatch(r"[A-Z]{1,3}", word)
+
+
+def _plausible_loose(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip()
+    if not before:
+        return False
+    prev = before.split(" ")[-1].lower()
+    if prev in _NUMBER_WORDS or prev.rstrip(".") in _NUMBER_WORDS:
+        return False
+    after = text[end:].lstrip()
+    return not _MONTHS_OR_UNITS.match(after)
+
+
+def take_markers(
+    texts: list[str], numbers: list[int]
+) -> tuple[list[str], list[tuple[int, ...]], list[int]]:
+    """Find the markers of `numbers` (in order) through `texts` (in document order).
+
+    Returns the texts without their markers, the notes of each text, and the numbers whose
+    marker was not found."""
+    notes: list[list[int]] = [[] for _ in texts]
+    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    missing: list[int] = []
+    t, pos = 0, 0
+    for number in numbers:
+        found = None
+        for k in range(t, len(texts)):
+            span = find_marker(texts[k], number, pos if k == t else 0)
+            if span:
+                found = (k, span)
+                break
+        if found is None:
+            missing.append(number)
+            continue
+        t, span = found
+        pos = span[1]
+        notes[t].append(number)
+        spans[t].append(span)
+    out = []
+    for text, text_spans in zip(texts, spans, strict=True):
+        for a, b in sorted(text_spans, reverse=True):
+            text = text[:a] + " " + text[b:] if _needs_space(text, a, b) else text[:a] + text[b:]
+        out.append(tidy(text))
+    return out, [tuple(n) for n in notes], missing
+
+
+def _needs_space(text: str, a: int, b: int) -> bool:
+    """Keep words apart where a glued marker stood between a word and the next one."""
+    return a > 0 and not text[a - 1].isspace() and b < len(text) and text[b].isalnum()

@@ -1,0 +1,24 @@
+"""Shared fixtures: the real drafts bundled in drafts/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFTS = ROOT / "drafts"
+SEED = DRAFTS / "A_C.3_77_L.6_fr.txt"
+CORPUS = sorted(DRAFTS.glob("*_en.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed():
+    from resdiff.parse import parse_file
+
+    return parse_file(SEED)

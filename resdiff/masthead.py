@@ -92,7 +92,7 @@ def read_masthead(lines: list[Line], language: str | None, layout: str) -> Masth
                 _bracket(" ".join(in_bracket)[1:-1], out)
                 in_bracket = None
             continue
-        if layout == "block" and line.blank_before:
+        if (layout == "block" and line.blank_before) or layout == "lines":
             close()
         elif layout != "block" and current and _starts_group(current[-1], text):
             close()

@@ -14,6 +14,7 @@ out in document order with their lines joined, numbered as printed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 SYMBOL_RE = re.compile(
@@ -62,16 +63,27 @@ class Pages:
 
 
 def detect_layout(raw: list[str]) -> str:
-    """Tell the three layouts apart by how blank lines and line lengths fall."""
+    """Tell the three layouts apart by how blank lines and line widths fall.
+
+    Text laid out on a page is wrapped at about 80–90 columns (Chinese characters count two), so
+    when most of the text stands in lines much wider than that, each line is a paragraph."""
     nonblank = [i for i, line in enumerate(raw) if line.strip()]
     if not nonblank:
         return "block"
-    lengths = sorted(len(raw[i].strip()) for i in nonblank)
-    median = lengths[len(lengths) // 2]
-    if median > 110:
+    widths = [_width(raw[i].strip()) for i in nonblank]
+    if sum(w for w in widths if w > 125) >= 0.5 * sum(widths):
         return "lines"
     followed = sum(1 for i in nonblank if i + 1 >= len(raw) or not raw[i + 1].strip())
-    return "spaced" if followed >= 0.8 * len(nonblank) else "block"
+    if followed < 0.8 * len(nonblank):
+        return "block"
+    # A blank line after every line: PDF extraction marks paragraph starts by indenting them;
+    # pasted text with blank lines between paragraphs indents nothing.
+    indented = sum(1 for i in nonblank if raw[i][:1].isspace())
+    return "spaced" if indented >= 0.05 * len(nonblank) else "lines"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def is_furniture(text: str) -> bool:

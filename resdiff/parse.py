@@ -122,7 +122,7 @@ def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = (
 
 
 def _normalise_organ(text: str) -> str:
-    return text.replace("'", "’").rstrip(" ,،").strip().casefold()
+    return text.replace("'", "’").rstrip(" ,،，").strip().casefold()
 
 
 def _find_organ(lines: tuple[Line, ...], language: str | None) -> int | None:

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _PAIR = re.compile(r"(?<![^\W\d_’'])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’'][^\W\d_])")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_]) (?=[’'][^\W\d_])")
 _SUPERSCRIPT_NO = re.compile(r"\b([nN]) (os?)(?= ?\d)")
@@ -52,6 +53,8 @@ class Vocabulary:
                 self.counts[_key(word)] += 1
                 if "’" in word or "'" in word:
                     self.counts[_key(re.split(r"[’']", word)[-1])] += 1
+            for m in _COMPOUND.finditer(text):
+                self.counts[m.group().lower()] += 1
         for text in texts:
             for a, b in _pairs(text):
                 if self.counts[(a + b).lower()]:

@@ -22,3 +22,17 @@ def seed():
     from resdiff.parse import parse_file
 
     return parse_file(SEED)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files under tests/cases/ from the current output "
+        "(a person reviews the change with git diff before committing it)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

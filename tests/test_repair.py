@@ -1,0 +1,69 @@
+"""Each repair on its own, with the evidence it needs and without it."""
+
+from __future__ import annotations
+
+from resdiff.repair import find_marker, repair, take_markers, vocabulary_of
+
+
+def fix(text: str, *evidence: str) -> str:
+    return repair(text, vocabulary_of([text, *evidence]))
+
+
+def test_split_word_joined_when_the_document_has_the_word() -> None:
+    assert fix("contre la t raite des femmes", "la traite") == "contre la traite des femmes"
+    assert fix("des f emmes", "les femmes") == "des femmes"
+    assert fix("des fil les", "les filles") == "des filles"
+    assert fix("leur s droits", "leurs enfants") == "leurs droits"
+    assert fix("en Eur ope", "l’Europe") == "en Europe"
+    assert fix("dans ce doma ine", "le domaine") == "dans ce domaine"
+
+
+def test_split_word_kept_without_evidence() -> None:
+    assert fix("contre la t raite des femmes") == "contre la t raite des femmes"
+
+
+def test_two_real_words_never_joined() -> None:
+    # "pour" and "suivre" are both words of this document: "poursuivre" elsewhere is no reason.
+    assert fix("pour suivre les progrès", "poursuivre", "suivre") == "pour suivre les progrès"
+    assert fix("Protocole facultatif s’y rapportant", "facultatifs") == (
+        "Protocole facultatif s’y rapportant")
+
+
+def test_long_unattested_fragment_beside_a_real_word_is_not_joined() -> None:
+    assert fix("pour suivre", "poursuivre", "pour les femmes") == "pour suivre"
+
+
+def test_apostrophe_superscript_and_hyphen() -> None:
+    assert fix("à l ’exercice et qu ’il") == "à l’exercice et qu’il"
+    assert fix("sur le travail forcé (n o 29)") == "sur le travail forcé (no 29)"
+    assert fix("la pandémie de COVID -19.") == "la pandémie de COVID-19."
+    assert fix("un x -y", "le x-y") == "un x-y"
+    assert fix("de 2 -3 jours") == "de 2 -3 jours"
+
+
+def test_markers_glued_loose_after_punctuation_and_after_a_year() -> None:
+    assert find_marker("organisée1 et", 1) == (9, 10)
+    assert find_marker("la Convention 3 , la", 3) == (14, 15)
+    assert find_marker("l’horizon 203012 vise", 12) == (14, 16)
+    assert find_marker("for 2024,1 the", 1) == (9, 10)
+    assert find_marker("Nations 1 are", 1) == (8, 9)
+
+
+def test_numbers_that_are_not_markers() -> None:
+    assert find_marker("l’Alliance 8.7, du", 7) is None
+    assert find_marker("GC(69)/RES/9 A.2, entitled", 2) is None
+    assert find_marker("les 10 et 11 décembre", 10) is None
+    assert find_marker("le 11 décembre", 11) is None
+    assert find_marker("résolution 25/1 du 27 mai", 1) is None
+    assert find_marker("paragraph 3 of the resolution", 3) is None
+    assert find_marker("A/77/292 et", 2) is None
+
+
+def test_take_markers_in_order_across_paragraphs() -> None:
+    texts, notes, missing = take_markers(
+        ["la Convention 3 , la Convention 4 et le Protocole5", "d’autrui6, ainsi que"],
+        [3, 4, 5, 6, 7],
+    )
+    assert texts == ["la Convention, la Convention et le Protocole", "d’autrui, ainsi que"]
+    assert notes == [(3, 4, 5), (6,)]
+    assert missing == [7]

@@ -16,9 +16,9 @@ Layout (UTF-8, ``\\n`` line ends)::
     Nations Unies, Recueil des Traités, vol. 2225, no 39574.
 
 A paragraph's line holds its text alone, so that plain ``git diff`` and ``git blame`` on the
-store line up with paragraphs and renumbering touches only the ``labels:`` header line. A label
-token is ``LABEL[:NUMBER][/NOTES]``: the paragraph's label, its printed number, its footnotes. A text
-line that would start with ``#`` or ``\\`` is written with a leading ``\\``.
+store line up with paragraphs and renumbering touches only the ``labels:`` header line. A
+label token is ``LABEL[:NUMBER][/NOTES]``: the paragraph's label, its printed number, its
+footnotes. A text line that would start with ``#`` or ``\\`` is written with a leading ``\\``.
 
 Guarantee: ``deserialize(serialize(d)) == d`` for every `Draft`; `deserialize` refuses anything
 else with a `ValueError` naming the line.

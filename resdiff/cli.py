@@ -8,7 +8,6 @@ Every `ResdiffError` becomes one line on stderr and exit code 2, here and nowher
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 import click
@@ -45,7 +44,8 @@ def main(traceback: bool) -> None:
 @click.argument("file", type=click.Path(dir_okay=True, allow_dash=False))
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "canonical"]), default="text",
-    show_default=True, help="text: a readable view; json: the structure; canonical: the stored form.",
+    show_default=True,
+    help="text: a readable view; json: the structure; canonical: the stored form.",
 )
 def parse(file: str, fmt: str) -> None:
     """Read one draft and print its structure.
@@ -72,9 +72,5 @@ def parse(file: str, fmt: str) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
-def run() -> None:  # pragma: no cover - console entry when run as a module
-    main(prog_name="resdiff")
-
-
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(run())
+    main(prog_name="resdiff")

@@ -121,7 +121,7 @@ def test_traceback_switch_shows_the_traceback(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for name, command in main.commands.items():
+    for name in main.commands:
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.stdout, name

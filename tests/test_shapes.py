@@ -27,7 +27,7 @@ Recognizing the crucial importance of the Protocol to Prevent, Suppress and Puni
 
 @pytest.mark.parametrize("blank_lines", [True, False])
 def test_pasted_text(blank_lines: bool) -> None:
-    text = PASTED if blank_lines else "\n".join(l for l in PASTED.splitlines() if l.strip())
+    text = PASTED if blank_lines else "\n".join(s for s in PASTED.splitlines() if s.strip())
     d = parse_text(text)
     assert d.language == "en"
     assert d.title == "Trafficking in women and girls"

@@ -131,8 +131,8 @@ def align(old: Sequence[Unit], new: Sequence[Unit], options: AlignOptions = Alig
         olds = [i for i in a.by_part.get(part, []) if i not in used_a]
         news = [j for j in b.by_part.get(part, []) if j not in used_b]
         if olds and news:
-            anchors = sorted((l.old[0], l.new[0]) for l in links if l.same
-                             and old[l.old[0]].part == part)
+            anchors = sorted((lk.old[0], lk.new[0]) for lk in links if lk.same
+                             and old[lk.old[0]].part == part)
             for link in _similar(olds, news, a, b, options, anchors):
                 take(link)
     # Second pass: what is left, across parts.
@@ -255,15 +255,24 @@ def _splits(cands: dict[int, list[int]], a: _Index, b: _Index, free_old: set[int
     out = []
     seen = set()
     for i, js in cands.items():
+        n_i = a.counts[i].total()
         for j in js:
-            for pair in ((_neighbour(b, j, -1), j), (j, _neighbour(b, j, 1))):
+            n_j = b.counts[j].total()
+            common = sim(i, j) * (n_i + n_j) / 2
+            # j must be mostly made of i's wording to be half of a split (of i), and i mostly
+            # of j's to be half of a merge (into j): most candidates fail both at once.
+            splits = ((_neighbour(b, j, -1), j), (j, _neighbour(b, j, 1))) \
+                if common >= 0.6 * n_j else ()
+            merges = ((_neighbour(a, i, -1), i), (i, _neighbour(a, i, 1))) \
+                if common >= 0.6 * n_i else ()
+            for pair in splits:
                 if None not in pair and all(x in free_new for x in pair) and (i, pair) not in seen:
                     seen.add((i, pair))
                     e = _two(a.counts[i], [b.counts[x] for x in pair],
                              [sim(i, x) for x in pair], options)
                     if e is not None:
                         out.append((e, (i,), pair))
-            for pair in ((_neighbour(a, i, -1), i), (i, _neighbour(a, i, 1))):
+            for pair in merges:
                 if None not in pair and all(x in free_old for x in pair) and (pair, j) not in seen:
                     seen.add((pair, j))
                     e = _two(b.counts[j], [a.counts[x] for x in pair],
@@ -302,12 +311,12 @@ def _neighbour(ix: _Index, i: int, step: int) -> int | None:
 
 def _mark_moves(links: list[Link]) -> list[Link]:
     """Set ``moved`` on matched pairs outside one longest increasing subsequence."""
-    inside = sorted((l for l in links if not l.cross_part), key=lambda l: l.new)
-    seq = [l.old[0] for l in inside]
+    inside = sorted((lk for lk in links if not lk.cross_part), key=lambda lk: lk.new)
+    seq = [lk.old[0] for lk in inside]
     keep = _lis(seq)
-    out = [l for l in links if l.cross_part]
-    for k, l in enumerate(inside):
-        out.append(l if k in keep else Link(l.old, l.new, l.similarity, l.same, True, False))
+    out = [lk for lk in links if lk.cross_part]
+    for k, lk in enumerate(inside):
+        out.append(lk if k in keep else Link(lk.old, lk.new, lk.similarity, lk.same, True, False))
     return out
 
 
@@ -335,13 +344,13 @@ def _lis(seq: list[int]) -> set[int]:
 
 def _in_new_order(links: list[Link]) -> list[Link]:
     # Where each old index went, for links that stayed in place.
-    anchor_of_old = {i: max(l.new) for l in links if l.new and not l.moved for i in l.old}
+    anchor_of_old = {i: max(lk.new) for lk in links if lk.new and not lk.moved for i in lk.old}
     olds_sorted = sorted(anchor_of_old)
 
-    def key(l: Link) -> tuple[int, int, int]:
-        if l.new:
-            return (min(l.new), 0, 0)
-        k = bisect_left(olds_sorted, l.old[0])
-        return (anchor_of_old[olds_sorted[k - 1]] if k > 0 else -1, 1, l.old[0])
+    def key(lk: Link) -> tuple[int, int, int]:
+        if lk.new:
+            return (min(lk.new), 0, 0)
+        k = bisect_left(olds_sorted, lk.old[0])
+        return (anchor_of_old[olds_sorted[k - 1]] if k > 0 else -1, 1, lk.old[0])
 
     return sorted(links, key=key)

@@ -38,7 +38,6 @@ from resdiff import languages
 from resdiff.align import normalise
 from resdiff.model import LANGUAGES
 
-
 _MONTHS = {
     "en": "January February March April May June July August September October November December",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",

@@ -50,7 +50,8 @@ WORD_BUDGET = 360_000
 """Largest ``(n + m)²`` diffed in one piece (600 tokens, about 300 words: almost every
 paragraph); see the module docstring."""
 
-_HAN = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = ("\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+        "\U00020000-\U0003134f")
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 # A word character: a \w that is not Han, or a combining mark (Arabic vowel signs are not \w).
 _WCHAR = rf"(?:[^\W{_HAN}]|[{_MARKS}])"

@@ -59,7 +59,7 @@ def units(pp, op):
 
 
 def shape(links: list[Link]):
-    return [(l.old, l.new, l.same, l.moved) for l in links]
+    return [(lk.old, lk.new, lk.same, lk.moved) for lk in links]
 
 
 def test_identical_drafts_align_one_to_one():
@@ -72,7 +72,7 @@ def test_rewrapped_and_retyped_text_is_the_same_paragraph():
         "la traite des femmes et l'exploitation")
     old = units(PP, OP)
     new = units(PP, [t.replace(" ", "\n", 3).replace("’", "'") for t in OP])
-    assert all(l.same and not l.moved for l in align(old, new))
+    assert all(lk.same and not lk.moved for lk in align(old, new))
 
 
 def test_inserted_paragraph_renumbers_without_change():
@@ -90,7 +90,7 @@ def test_deleted_paragraph_stands_where_it_stood():
     old = units(PP, OP)
     new = units(PP, OP[:1] + OP[2:])
     links = align(old, new)
-    assert [(l.old, l.new) for l in links][3:6] == [((3,), (3,)), ((4,), ()), ((5,), (4,))]
+    assert [(lk.old, lk.new) for lk in links][3:6] == [((3,), (3,)), ((4,), ()), ((5,), (4,))]
 
 
 def test_amended_and_moved_paragraph_is_one_link():
@@ -99,10 +99,10 @@ def test_amended_and_moved_paragraph_is_one_link():
     old = units(PP, OP)
     new = units(PP, [amended] + OP[:2] + OP[3:])
     links = align(old, new)
-    moved = [l for l in links if l.moved]
-    assert [(l.old, l.new, l.same) for l in moved] == [((5,), (3,), False)]
+    moved = [lk for lk in links if lk.moved]
+    assert [(lk.old, lk.new, lk.same) for lk in moved] == [((5,), (3,), False)]
     assert 0.6 < moved[0].similarity < 1
-    assert sum(1 for l in links if l.old and l.new) == len(old)
+    assert sum(1 for lk in links if lk.old and lk.new) == len(old)
 
 
 def test_split_and_merge():
@@ -112,10 +112,10 @@ def test_split_and_merge():
     first, second = text[:cut] + " ;", "Prie" + text[cut + len(", et prie"):]
     new = units(PP, OP[:2] + [first, second] + OP[3:])
     links = align(old, new)
-    split = [l for l in links if len(l.new) == 2]
-    assert [(l.old, l.new) for l in split] == [((5,), (5, 6))]
-    merged = [l for l in align(new, old) if len(l.old) == 2]
-    assert [(l.old, l.new) for l in merged] == [((5, 6), (5,))]
+    split = [lk for lk in links if len(lk.new) == 2]
+    assert [(lk.old, lk.new) for lk in split] == [((5,), (5, 6))]
+    merged = [lk for lk in align(new, old) if len(lk.old) == 2]
+    assert [(lk.old, lk.new) for lk in merged] == [((5, 6), (5,))]
 
 
 def test_paragraph_moving_between_parts_is_found_in_the_second_pass():
@@ -123,8 +123,8 @@ def test_paragraph_moving_between_parts_is_found_in_the_second_pass():
     old = units(PP, OP)
     new = units(PP + [as_pp], OP[:1] + OP[2:])
     links = align(old, new)
-    cross = [l for l in links if l.cross_part]
-    assert [(l.old, l.new, l.moved) for l in cross] == [((4,), (3,), True)]
+    cross = [lk for lk in links if lk.cross_part]
+    assert [(lk.old, lk.new, lk.moved) for lk in cross] == [((4,), (3,), True)]
 
 
 def test_unrelated_paragraphs_are_added_and_deleted():
@@ -137,9 +137,9 @@ def test_repeated_identical_paragraphs_pair_in_order():
     old = [Unit("operative", t) for t in (OP[0], OP[1], OP[1], OP[2])]
     new = [Unit("operative", t) for t in (OP[1], OP[0], OP[1], OP[2])]
     links = align(old, new)
-    assert [(l.old, l.new) for l in links] == [((1,), (0,)), ((0,), (1,)), ((2,), (2,)),
+    assert [(lk.old, lk.new) for lk in links] == [((1,), (0,)), ((0,), (1,)), ((2,), (2,)),
                                                ((3,), (3,))]
-    assert [l.moved for l in links] == [True, False, False, False]
+    assert [lk.moved for lk in links] == [True, False, False, False]
 
 
 def _random_paragraphs(seed: int, n: int) -> list[Unit]:
@@ -157,8 +157,8 @@ def test_unrelated_two_thousand_paragraph_documents_are_bounded():
     links = align(old, new)
     elapsed = time.perf_counter() - start
     assert elapsed < 5, elapsed
-    assert sorted(i for l in links for i in l.old) == list(range(2000))
-    assert sorted(j for l in links for j in l.new) == list(range(2000))
+    assert sorted(i for lk in links for i in lk.old) == list(range(2000))
+    assert sorted(j for lk in links for j in lk.new) == list(range(2000))
 
 
 def test_same_input_same_output():
@@ -184,7 +184,7 @@ def test_every_paragraph_in_exactly_one_link(order, edits):
             new_ops[k] = new_ops[k].replace("les", "tous les", 1)
     old, new = units(PP, OP), units(PP, new_ops)
     links = align(old, new)
-    assert sorted(i for l in links for i in l.old) == list(range(len(old)))
-    assert sorted(j for l in links for j in l.new) == list(range(len(new)))
-    with_new = [min(l.new) for l in links if l.new]
+    assert sorted(i for lk in links for i in lk.old) == list(range(len(old)))
+    assert sorted(j for lk in links for j in lk.new) == list(range(len(new)))
+    with_new = [min(lk.new) for lk in links if lk.new]
     assert with_new == sorted(with_new)

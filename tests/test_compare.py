@@ -313,3 +313,17 @@ def test_options_are_frozen_and_tunable():
     new = draft(PP, OP[:4] + [(text.replace("célébrer", "célébrer chaque année"), notes)] + OP[5:])
     kinds = {ch.kind for ch in compare(OLD, new, opts).changes}
     assert "amended" not in kinds and {"added", "deleted"} <= kinds
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 7), st.integers(1, 30),
+                          st.sampled_from([" ", "\n", "  ", "\n "])), max_size=8))
+def test_rewrapped_copies_are_unchanged(breaks):
+    texts = [t for t, _ in PP + OP]
+    for k, at, ws in breaks:
+        words = texts[k].split(" ")
+        at %= len(words)
+        texts[k] = " ".join(words[:at]) + ws + " ".join(words[at:]) if at else texts[k]
+    new = draft([(t, n) for t, (_, n) in zip(texts[:2], PP, strict=True)],
+                [(t, n) for t, (_, n) in zip(texts[2:], OP, strict=True)])
+    assert {ch.kind for ch in compare(OLD, new).changes} == {"unchanged"}

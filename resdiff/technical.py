@@ -8,8 +8,8 @@ when every difference between the two texts is one of:
 * a document symbol or resolution number moving with the session (A/75/158 → A/77/194,
   A/C.3/75/L.6 → A/C.3/77/L.6, 75/158 → 77/194): the session part shifts, the document number
   is free, everything else in the symbol stays;
-* a year, or a date whose year, shifts (the day and month of a dated reference may change with
-  it: resolutions are adopted on different days each year);
+* a year, a period ("2023/24", "2023-2025") or a date whose year shifts (the day and month of
+  a dated reference may change with it: resolutions are adopted on different days each year);
 * resolutions appended at the end of a list of resolutions ("…, 77/7 and 78/7" → "…, 77/7, 78/7
   and 79/7"), the appended ones newer than every one already listed;
 
@@ -57,6 +57,7 @@ _RESOLUTION_WORD = re.compile(r"(?<!\w)(?:resolutions?|résolutions?|resoluci(?:
 _REF = r"(?<![\w/.])(\d{1,3})/(\d{1,4})(?![\w/])"
 _SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*"
                      r"(?:/[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*)+")
+_YEAR_RANGE = re.compile(r"(?<![\d/.])((?:19|20)\d\d)[/\u2013-]((?:19|20)?\d\d)(?![\d/])")
 _YEAR = re.compile(r"(?<![\d/.])(1[89]\d\d|20\d\d)(?![\d/])")
 _ZH_DATE = re.compile(r"(\d{4})年\d{1,2}月(?:\d{1,2}日)?")
 _NUMERIC_ORDINAL = re.compile(r"(?<![\w/])(\d{1,3})(?:e|ème|er|re|th|st|nd|rd)(?!\w)")
@@ -77,7 +78,7 @@ class _Item:
     start: int
     end: int
     kind: str
-    """``list``, ``symbol``, ``date``, ``year`` or ``ordinal``."""
+    """``list``, ``symbol``, ``date``, ``years`` (a period), ``year`` or ``ordinal``."""
     value: tuple
     shape: str = ""
 
@@ -132,6 +133,12 @@ def _compare(x: _Item, y: _Item, deltas: set[int]) -> str | None:
         if y0 is not None:
             deltas.add(y1 - y0)
         return None
+    if x.kind == "years":
+        (a0, a1), (b0, b1) = x.value, y.value
+        if (b1 - a1) % 100 != (b0 - a0) % 100 or a0 == b0:
+            return "period changed"
+        deltas.add(b0 - a0)
+        return None
     # ordinal, year, date: the first value is the number that shifts
     if x.value[0] == y.value[0]:
         return f"{x.kind} changed"
@@ -178,6 +185,8 @@ def _items(text: str, code: str) -> list[_Item]:
     if date is not None:
         for m in date.finditer(text):
             add(_Item(m.start(), m.end(), "date", (_year_of(m.group(0)), m.group(0))))
+    for m in _YEAR_RANGE.finditer(text):
+        add(_Item(m.start(), m.end(), "years", (int(m.group(1)), int(m.group(2)) % 100)))
     for m in _YEAR.finditer(text):
         add(_Item(m.start(), m.end(), "year", (int(m.group(1)),)))
     for start, end, n in _find_ordinals(code, text):

@@ -327,3 +327,16 @@ def test_rewrapped_copies_are_unchanged(breaks):
     new = draft([(t, n) for t, (_, n) in zip(texts[:2], PP, strict=True)],
                 [(t, n) for t, (_, n) in zip(texts[2:], OP, strict=True)])
     assert {ch.kind for ch in compare(OLD, new).changes} == {"unchanged"}
+
+
+def test_icc_report_resolution_against_next_sessions_draft():
+    c = compare(parsed("A_RES_79_6_en.txt"), parsed("A_80_L.9_en.txt"))
+    technical = {ch.new[0]: ch for ch in c.changes if ch.technical}
+    assert sorted(technical) == ["OP1", "OP13", "OP20", "OP32", "PP1"]
+    assert {ch.shift for ch in technical.values()} == {1}
+    # Assembly of States Parties sessions move by other intervals than the General Assembly's
+    (op30,) = [ch for ch in c.changes if ch.new == ("OP30",)]
+    assert (op30.kind, op30.technical) == ("amended", False)
+    assert [(f.old, f.technical) for f in c.footnotes if f.kind == "amended"] == [
+        (("FN4",), True), (("FN8",), True), (("FN10",), True)]
+    assert c.summary()["added"] == c.summary()["deleted"] == 0

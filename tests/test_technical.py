@@ -116,3 +116,12 @@ def test_openers_from_the_tables():
     assert opener("Engage instamment les États Membres", "fr", "operative") == "Engage instamment"
     assert opener("Deeply concerned that", "en", "preamble") == "Deeply concerned"
     assert opener("Anything", "en", "annex") is None
+
+
+def test_reporting_periods_shift_with_the_session():
+    old = ("Welcomes the report of the Court on its activities in 2024/25 and decides to consider "
+           "it at its eightieth session;")
+    new = old.replace("2024/25", "2025/26").replace("eightieth", "eighty-first")
+    assert (explain(old, new, "en").technical, explain(old, new, "en").delta) == (True, 1)
+    assert not explain(old, old.replace("2024/25", "2024/26"), "en").technical
+    assert explain(old, old.replace("2024/25", "2026/27"), "en").delta == 2

@@ -8,6 +8,7 @@ Every `ResdiffError` becomes one line on stderr and exit code 2, here and nowher
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import click
@@ -70,6 +71,79 @@ def parse(file: str, fmt: str) -> None:
         click.echo(draft_text(draft), nl=False)
     for warning in draft.warnings:
         click.echo(f"warning: {warning}", err=True)
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=True))
+@click.argument("new", type=click.Path(dir_okay=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: a git-like redline; json: the comparison.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file instead of standard output.")
+@click.option("--exit-code", is_flag=True, help="Exit with 1 when the drafts differ.")
+@click.option("--only-changes", is_flag=True, help="Leave out unchanged paragraphs.")
+@click.option("--no-technical", is_flag=True,
+              help="Fold technical updates (session ordinals, symbols, dates) into one line.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the text view (auto: on a terminal).")
+@click.option("--force", is_flag=True, help="Compare drafts in two different languages.")
+def diff(old: str, new: str, fmt: str, output: str | None, exit_code: bool, only_changes: bool,
+         no_technical: bool, color: str, force: bool) -> None:
+    """Compare two drafts paragraph by paragraph.
+
+    OLD and NEW are drafts as `resdiff parse` reads them. Renumbering is not a change; moved,
+    split and merged paragraphs are found; technical updates between sessions are told apart.
+
+    \b
+    Example:
+      resdiff diff drafts/A_80_L.2_en.txt drafts/A_RES_80_1_en.txt
+      resdiff diff drafts/A_RES_79_7_en.txt drafts/A_80_L.6_en.txt --no-technical
+      resdiff diff old.txt new.txt --format json -o changes.json
+    """
+    from .compare import compare, to_json
+    from .parse import parse_file
+
+    old_draft, new_draft = parse_file(old), parse_file(new)
+    if (old_draft.language and new_draft.language and old_draft.language != new_draft.language
+            and not force):
+        raise ResdiffError(
+            f"{old} is in {old_draft.language!r} and {new} in {new_draft.language!r}: "
+            "comparing two languages says little (use --force to compare them anyway)")
+    comparison = compare(old_draft, new_draft)
+    if fmt == "json":
+        text = json.dumps(to_json(comparison), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from .render_text import TextOptions, render_text
+
+        to_terminal = output is None and sys.stdout.isatty()
+        use_color = color == "always" or (color == "auto" and to_terminal)
+        text = render_text(comparison, TextOptions(use_color, only_changes, no_technical))
+    _write(text, output)
+    for warning in old_draft.warnings + new_draft.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    s = comparison.summary()
+    differ = any(s[k] for k in ("amended", "added", "deleted", "moved", "split", "merged")) or any(
+        f.kind != "unchanged" for f in comparison.footnotes)
+    if exit_code and differ:
+        raise SystemExit(1)
+
+
+def _write(text: str, output: str | None) -> None:
+    """Write the whole output at once, so that a failure leaves no half-written file."""
+    if output is None:
+        click.echo(text, nl=False, color=True)
+        return
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".resdiff-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, output)
+    except OSError as err:
+        raise ResdiffError(f"{output}: cannot be written ({err.strerror or err})") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,6 +26,8 @@ else with a `ValueError` naming the line.
 
 from __future__ import annotations
 
+import json
+
 from .model import PARTS, Draft, Footnote, Paragraph
 
 MAGIC = "resdiff-draft 1"
@@ -44,7 +46,7 @@ def serialize(draft: Draft) -> str:
             lines.append(f"{key}: {_one_line(str(value), key)}")
     lines += [f"sponsor: {_one_line(s, 'sponsor')}" for s in draft.sponsors]
     lines += [f"warning: {_one_line(w, 'warning')}" for w in draft.warnings]
-    lines += [f"extra: {_one_line(k, 'extra')}={_one_line(v, 'extra')}" for k, v in draft.extra]
+    lines += [f"extra: {json.dumps([k, v], ensure_ascii=False)}" for k, v in draft.extra]
     lines.append("labels: " + " ".join(_label(p) for p in draft.paragraphs))
     lines.append("footnote-numbers: " + " ".join(str(f.number) for f in draft.footnotes))
     lines.append("")
@@ -99,7 +101,7 @@ def deserialize(text: str) -> Draft:
         elif key == "warning":
             warnings.append(value)
         elif key == "extra":
-            k, _, v = value.partition("=")
+            k, v = json.loads(value)
             extra.append((k, v))
         elif key == "labels":
             labels = value.split()

@@ -161,8 +161,11 @@ def _classify(text: str, table: languages.LanguageTable | None, out: Masthead) -
     if _BRACKET.match(text) or (text.startswith("[") and "]" not in text):
         return "bracket"
     for tab in [table] if table else languages.tables():
+        # The session line stands above the agenda item and the sponsors, capitalised: a
+        # title wrapped before "eightieth session" is no session line.
+        early = out.agenda_item is None and out.document_kind is None and out.session is None
         for pattern in tab.session_patterns:
-            if (m := pattern.match(text)) and (
+            if early and not text[:1].islower() and (m := pattern.match(text)) and (
                 n := languages.session_from_ordinal(tab.code, m.group("ordinal"))
             ):
                 out.session = n

@@ -192,6 +192,8 @@ def _read_footnotes(
         if _URL.match(stripped):
             i += 1
             continue
+        if is_furniture(stripped) or standalone_symbol(stripped):
+            return i  # the running header of the next page: the block is over
         expected = int(notes[-1][0]) + 1 if notes else None
         m = FOOTNOTE_START.match(line)
         if m and (expected is None or int(m.group("number")) == expected):

@@ -35,7 +35,7 @@ _SPECIAL_SPACES = str.maketrans(
 )
 _SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies"
 _OP_NUMBER = re.compile(
-    rf"^(?P<num>[0-9\u0660-\u0669]{{1,3}})\s*(?P<suffix>{_SUFFIXES})?\s*(?:[.．]|\s-(?=\s))\s*"
+    rf"^(?P<num>[0-9\u0660-\u0669]{{1,3}})\s*(?P<suffix>{_SUFFIXES})?\s*(?:[.．](?!\d)|\s-(?=\s))\s*"
 )
 _EXPLICIT_LABEL = re.compile(
     rf"^(?P<part>PP|OP)\s?(?P<num>\d{{1,3}})\s?(?P<suffix>{_SUFFIXES})?\b[.:)]?\s+"
@@ -183,6 +183,12 @@ def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block
                 and not _continuation_start(text, language)
                 and not (operative and not in_annex)
             )
+        elif operative and not in_annex:
+            # Among numbered operative paragraphs only a number opens one; what else looks like
+            # a start is the first line of a page, indented, going on with the paragraph.
+            starts = False
+        elif starts and layout == "spaced" and not _finished(blocks[-1].text):
+            starts = False
         elif starts and text[:1].islower():
             # Paragraphs open with a capital, but for Russian openers (from the tables).
             starts = _is_opener(text, language)

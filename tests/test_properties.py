@@ -13,25 +13,23 @@ language (detected, not printed), warnings (they name the input), and the masthe
 meeting, extra) that the spaced layout of the seed, the pasted text and the block layout without
 furniture do not print.
 
-Parser bugs found by these properties are pinned by the ``xfail(strict=True)`` tests at the end
-of the first part; where a property would hit one of them, it skips that example with
-``assume`` and says which bug, so that the rest of the property keeps guarding.
+Parser bugs these properties once found are kept as regression tests on the smallest inputs
+that showed them.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resdiff.canonical import deserialize, serialize
 from resdiff.model import PARTS, Draft, Footnote, Paragraph
 from resdiff.parse import parse_file, parse_text
-from tests.support.layout import hidden_page_breaks, render_block, render_pasted, render_spaced
+from tests.support.layout import render_block, render_pasted, render_spaced
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "drafts"
@@ -40,13 +38,11 @@ CORPUS = sorted(DRAFTS.glob("*_en.txt"))
 ALL = [SEED, *CORPUS]
 
 # Each example parses a whole draft (about 0.1 s for the seed): few examples, no deadline, and
-# the same examples on every run so that a failure is reproducible and xfail stays strict.
+# the same examples on every run so that a failure is reproducible.
 BOUNDED = settings(
     max_examples=8, deadline=None, derandomize=True, database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-# For a property expected to fail (xfail): no shrinking, which would re-parse many times.
-EXPECTED_TO_FAIL = settings(BOUNDED, max_examples=3, phases=[Phase.explicit, Phase.generate])
 
 
 @cache
@@ -79,19 +75,6 @@ def _assert_same(read: Draft, original: Draft, *, symbol: bool) -> None:
             assert got[key] == expected[key], f"{key} differs"
 
 
-# Known parser bugs, as they show in a rendered text (each pinned by an xfail test below).
-_DECIMAL_AT_LINE_START = re.compile(r"(?m)^ ?\d{1,3}\.\d")
-"""Bug 1: a continuation line starting ``8.7, du`` is read as operative paragraph 8."""
-_SESSION_IN_TITLE = re.compile(r"(?m)^[a-z][a-z-]* session ?$")
-"""Bug 4: a title wrapped before ``eightieth session`` loses that line."""
-
-
-def _hits_hidden_break_bug(tops: list[str]) -> bool:
-    """Bug 3: a page that continues a paragraph after a page without footnotes, with nothing but
-    its indentation to show the break, is read as a new paragraph unless it starts lower-case."""
-    return any(not top[:1].islower() for top in tops)
-
-
 # --- 1. the seed, re-wrapped in its own (spaced) layout --------------------------------------
 
 
@@ -101,7 +84,6 @@ def test_seed_rewrapped_reads_the_same(width: int, seed: int) -> None:
     seed_draft = _parsed(SEED)
     text = render_spaced(seed_draft, width=width, lines_per_page=10_000, furniture=False,
                          seed=seed)
-    assume(not _DECIMAL_AT_LINE_START.search(text))  # bug 1
     _assert_same(parse_text(text), seed_draft, symbol=False)
 
 
@@ -115,16 +97,10 @@ def test_seed_in_pages_without_furniture_reads_the_same(
     seed_draft = _parsed(SEED)
     text = render_spaced(seed_draft, width=width, lines_per_page=lines_per_page,
                          furniture=False, seed=seed)
-    assume(not _DECIMAL_AT_LINE_START.search(text))  # bug 1
-    assume(not _hits_hidden_break_bug(
-        hidden_page_breaks(seed_draft, width, lines_per_page, seed)))  # bug 3
     _assert_same(parse_text(text), seed_draft, symbol=False)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug 2: in the spaced layout, a running header (symbol line, '22-22988 2/3') printed after "
-    "a footnote block is read as the continuation of the last footnote"))
-@EXPECTED_TO_FAIL
+@BOUNDED
 @given(
     width=st.integers(60, 110), lines_per_page=st.integers(12, 60), seed=st.integers(0, 2**16)
 )
@@ -133,15 +109,13 @@ def test_seed_in_pages_with_furniture_reads_the_same(
 ) -> None:
     seed_draft = _parsed(SEED)
     text = render_spaced(seed_draft, width=width, lines_per_page=lines_per_page, seed=seed)
-    assume(not _DECIMAL_AT_LINE_START.search(text))  # bug 1
     _assert_same(parse_text(text), seed_draft, symbol=True)
 
 
 def test_seed_as_printed_by_default_reads_the_same_without_furniture() -> None:
-    """The renderer's defaults (width 85, 22 lines a page) without links and headers; width 85
-    puts ``8.7,`` at a line start (bug 1), so the page length is the seed's own (larger)."""
+    """The renderer's defaults (width 85, 22 lines a page) without links and headers."""
     seed_draft = _parsed(SEED)
-    text = render_spaced(seed_draft, width=90, lines_per_page=45, furniture=False)
+    text = render_spaced(seed_draft, furniture=False)
     _assert_same(parse_text(text), seed_draft, symbol=False)
 
 
@@ -160,7 +134,6 @@ def test_block_layout_reads_the_same(
     draft = _parsed(path)
     text = render_block(draft, width=width, lines_per_page=lines_per_page, furniture=furniture,
                         seed=seed)
-    assume(not _SESSION_IN_TITLE.search(text))  # bug 4
     _assert_same(parse_text(text), draft, symbol=furniture)
 
 
@@ -182,17 +155,13 @@ def test_pasted_text_reads_the_same(path: Path, blank_lines: bool) -> None:
     assert read.footnotes == draft.footnotes
 
 
-# --- 1. the parser bugs, pinned on the smallest inputs that show them -------------------------
+# --- 1. regressions: parser bugs on the smallest inputs that showed them -------------------------
 
 
 def _spaced(*lines: str) -> str:
     return "".join(f"{line} \n\n" for line in lines)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug 1: parse._OP_NUMBER matches '8.7' (no space needed after the dot), and in the spaced "
-    "layout every line has blank_before, so a continuation line starting '8.7, du' opens "
-    "operative paragraph 8"))
 def test_decimal_number_at_line_start_continues_the_paragraph() -> None:
     text = _spaced(
         "   Traite des femmes et des filles",
@@ -207,9 +176,6 @@ def test_decimal_number_at_line_start_continues_the_paragraph() -> None:
     assert "l’Alliance 8.7, du Partenariat" in draft.paragraphs[0].text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug 2: pages._read_footnotes (spaced layout) takes the unindented running header lines "
-    "'A/C.3/77/L.6' and '22-22988 2/3' after a footnote block as the footnote's continuation"))
 def test_running_header_after_footnotes_is_furniture() -> None:
     text = _spaced(
         "   Traite des femmes et des filles",
@@ -229,11 +195,6 @@ def test_running_header_after_footnotes_is_furniture() -> None:
     assert draft.symbol == "A/C.3/77/L.6"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug 3: spaced layout, a page break with no furniture or footnotes between the pages (the "
-    "seed has two, at its lines 1104 and 1302): the page's first line, indented, is read as a "
-    "new paragraph unless it starts lower-case, even among numbered operative paragraphs where "
-    "only a number opens one"))
 def test_hidden_page_break_inside_an_operative_paragraph() -> None:
     text = _spaced(
         "   Traite des femmes et des filles",
@@ -247,9 +208,6 @@ def test_hidden_page_break_inside_an_operative_paragraph() -> None:
     assert [p.label for p in draft.paragraphs] == ["PP1", "OP1", "OP2"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug 4: masthead._classify reads a wrapped title's second line 'eightieth session' as the "
-    "session line, so the title loses it"))
 def test_title_wrapped_before_its_session_ordinal() -> None:
     text = (
         "Participation by the State of Palestine during the\neightieth session\n\n"
@@ -287,8 +245,7 @@ def _paragraphs(draw: st.DrawFn) -> Paragraph:
 
 
 _OPTIONAL = st.one_of(st.none(), _LINE)
-_EXTRA_KEY = st.text(st.characters(blacklist_characters="\n\r="), max_size=15)
-"""Keys of `Draft.extra` without ``=``: see the xfail test for keys that hold one."""
+_EXTRA_KEY = st.text(st.characters(blacklist_characters="\n\r"), max_size=15)
 
 _DRAFTS = st.builds(
     Draft,
@@ -319,9 +276,6 @@ def test_canonical_round_trip_of_generated_drafts(draft: Draft) -> None:
     assert deserialize(serialize(draft)) == draft
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "canonical: an extra key holding '=' is written 'extra: a=b=c' and read back split at the "
-    "first '=', as ('a', 'b=c')"))
 def test_canonical_round_trip_of_an_extra_key_with_equals_sign() -> None:
     draft = Draft(symbol=None, language=None, title="", organ="", extra=(("a=b", "c"),))
     assert deserialize(serialize(draft)) == draft

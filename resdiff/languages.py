@@ -229,8 +229,13 @@ def _distinctive_stopwords(code: str) -> frozenset[str]:
     return frozenset(_key(w) for w in table(code).stopwords) - others
 
 
+DETECT_SAMPLE = 8_000
+"""Characters `detect` reads at most: a page or two tells the language as well as a volume."""
+
+
 def detect(text: str) -> str | None:
     """The official language of ``text``, or None when there is too little text to tell."""
+    text = text[:DETECT_SAMPLE]
     letters = Counter(_script(ch) for ch in _SYMBOL.sub(" ", text) if ch.isalpha())
     total = sum(letters.values())
     if total < _MIN_LETTERS:
@@ -241,7 +246,10 @@ def detect(text: str) -> str | None:
     candidates = [code for code, s in _table_scripts().items() if s == script]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    words = Counter(_key(w) for w in _WORD.findall(text))
+    raw = Counter(w.casefold() for w in _WORD.findall(text))
+    words: Counter[str] = Counter()
+    for word, n in raw.items():
+        words[_key(word)] += n
     hits = sorted(((sum(words[w] for w in _distinctive_stopwords(c)), c) for c in candidates),
                   reverse=True)
     (best, code), (second, _) = hits[0], hits[1]

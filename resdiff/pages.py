@@ -14,7 +14,6 @@ out in document order with their lines joined, numbered as printed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 SYMBOL_RE = re.compile(
@@ -82,8 +81,13 @@ def detect_layout(raw: list[str]) -> str:
     return "spaced" if indented >= 0.05 * len(nonblank) else "lines"
 
 
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+                   r"\uff00-\uff60\uffe0-\uffe6]")
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns the line takes: East Asian wide characters count two."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 def is_furniture(text: str) -> bool:

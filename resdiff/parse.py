@@ -50,14 +50,11 @@ _SESSION_IN_SYMBOL = re.compile(r"^A/(?:[A-Z]+(?:\.\d+)?/)*(?P<session>\d{1,3})/
 class _Block:
     """A paragraph being assembled from lines."""
 
-    pieces: list[str]
-    number: int | None = None
-    label: str | None = None
+    text: str
     annex: bool = False
 
-    @property
-    def text(self) -> str:
-        return _join(self.pieces)
+    def add(self, piece: str) -> None:
+        self.text = _join(self.text, piece)
 
 
 def parse_file(path: str | os.PathLike[str]) -> Draft:
@@ -193,10 +190,10 @@ def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block
             # Paragraphs open with a capital, but for Russian openers (from the tables).
             starts = _is_opener(text, language)
         if starts:
-            blocks.append(_Block([text], annex=in_annex))
+            blocks.append(_Block(text, annex=in_annex))
             operative = operative or bool(_OP_NUMBER.match(text))
         else:
-            blocks[-1].pieces.append(text)
+            blocks[-1].add(text)
         # "1." or "(a)" alone on its line: the text that follows belongs to it.
         glue_next = bool(re.fullmatch(r"\(?[\w\u0660-\u0669]{1,4}[.)]?", text)) and (
             bool(_OP_NUMBER.match(text + " ")) or bool(_SUB_ITEM.match(text))
@@ -221,18 +218,12 @@ def _is_opener(text: str, language: str | None) -> bool:
     )
 
 
-def _join(pieces: list[str]) -> str:
-    out = ""
-    for piece in pieces:
-        if not out:
-            out = piece
-        elif re.search(r"[^\W\d_] ?-$", out) and piece[:1].isalpha():
-            # A compound hyphen at the end of a line ("au-" / "delà", "drug -" / "resistant"):
-            # UN documents do not break words at line ends, so the hyphen is the word's own.
-            out = re.sub(r" -$", "-", out) + piece
-        else:
-            out = f"{out} {piece}"
-    return out
+def _join(text: str, piece: str) -> str:
+    if text.endswith("-") and re.search(r"[^\W\d_] ?-$", text[-3:]) and piece[:1].isalpha():
+        # A compound hyphen at the end of a line ("au-" / "delà", "drug -" / "resistant"):
+        # UN documents do not break words at line ends, so the hyphen is the word's own.
+        return re.sub(r" -$", "-", text) + piece
+    return f"{text} {piece}"
 
 
 def _assign(
@@ -305,13 +296,14 @@ def _clean(
     paragraphs: list[Paragraph], raw_notes: tuple[tuple[int, str], ...], head: Masthead, organ: str
 ) -> tuple[list[Paragraph], list[Footnote], list[str]]:
     """Repair damage and take out footnote markers, with the whole document as evidence."""
-    texts = [p.text for p in paragraphs]
-    note_texts = [t for _, t in raw_notes]
+    texts = [repair.mend_spacing(repair.tidy(p.text)) for p in paragraphs]
+    note_texts = [repair.mend_spacing(repair.tidy(t)) for _, t in raw_notes]
     vocabulary = repair.vocabulary_of(texts + note_texts + [head.title])
-    texts = [repair.repair(repair.tidy(t), vocabulary) for t in texts]
+    texts = [repair.repair(t, vocabulary) for t in texts]
     texts, notes, missing = repair.take_markers(texts, [n for n, _ in raw_notes])
     footnotes = [
-        Footnote(n, repair.tidy(repair.repair(repair.tidy(t), vocabulary))) for n, t in raw_notes
+        Footnote(n, repair.tidy(repair.repair(t, vocabulary)))
+        for (n, _), t in zip(raw_notes, note_texts, strict=True)
     ]
     warnings = [f"footnote {n}: its marker was not found in the text" for n in missing]
     out = [

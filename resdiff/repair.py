@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
-_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
-_PAIR = re.compile(r"(?<![^\W\d_’'])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’'][^\W\d_])")
+_COMPOUND = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_]) (?=[’'][^\W\d_])")
 _SUPERSCRIPT_NO = re.compile(r"\b([nN]) (os?)(?= ?\d)")
 _HYPHEN_BREAK = re.compile(r"([^\W_]+) -(\d+|[^\W\d_]+)")
@@ -39,27 +39,33 @@ def _key(word: str) -> str:
     return word if len(word) == 1 else word.lower()
 
 
+_PAIRS = re.compile(
+    r"(?<![^\W\d_’'])([^\W\d_]+) (?=([^\W\d_]+)(?![^\W\d_]|[’'][^\W\d_]))"
+)
+"""Every pair of neighbouring words, overlapping ("t r aite" gives (t, r) and (r, aite)); a word
+glued to an apostrophe on either side ("s’y") is never half of a pair."""
+_ELIDED_TAIL = re.compile(r"(?<=[^\W\d_])[’']([^\W\d_]+)")
+
+
 class Vocabulary:
     """How often each word stands in a document (case-insensitive). A word with an elided
     article (``l’Europe``) counts as itself and as the word after the apostrophe."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.counts: Counter[str] = Counter()
+        whole = "\n".join(texts)
+        counts: Counter[str] = Counter()
+        for found in (_WORD.findall(whole), _ELIDED_TAIL.findall(whole)):
+            for word, n in Counter(found).items():
+                counts[_key(word)] += n
+        counts.update(w.lower() for w in _COMPOUND.findall(whole))
+        self.counts = counts
         self.in_breaks: Counter[str] = Counter()
-        texts = list(texts)
-        for text in texts:
-            for m in _WORD.finditer(text):
-                word = m.group()
-                self.counts[_key(word)] += 1
-                if "’" in word or "'" in word:
-                    self.counts[_key(re.split(r"[’']", word)[-1])] += 1
-            for m in _COMPOUND.finditer(text):
-                self.counts[m.group().lower()] += 1
-        for text in texts:
-            for a, b in _pairs(text):
-                if self.counts[(a + b).lower()]:
-                    self.in_breaks[_key(a)] += 1
-                    self.in_breaks[_key(b)] += 1
+        candidates = [(a, b) for a, b in _PAIRS.findall(whole) if (a + b).lower() in counts]
+        for a, b in candidates:
+            self.in_breaks[_key(a)] += 1
+            self.in_breaks[_key(b)] += 1
+        self.breaks = frozenset(f"{a} {b}" for a, b in set(candidates) if self.joins(a, b))
+        """The broken words of the document, as they stand ("t raite")."""
 
     def is_word(self, fragment: str) -> bool:
         """True when the fragment stands in the document other than as part of a broken word."""
@@ -67,7 +73,7 @@ class Vocabulary:
         return self.counts[key] > self.in_breaks[key]
 
     def joins(self, a: str, b: str) -> bool:
-        if not self.counts[(a + b).lower()]:
+        if (a + b).lower() not in self.counts:
             return False
         real_a, real_b = self.is_word(a), self.is_word(b)
         if real_a and real_b:
@@ -78,20 +84,20 @@ class Vocabulary:
         return len(fragment) <= MAX_FRAGMENT
 
 
-def _pairs(text: str) -> list[tuple[str, str]]:
-    out = []
-    pos = 0
-    while m := _PAIR.search(text, pos):
-        out.append((m.group(1), m.group(2)))
-        pos = m.start(2)
-    return out
+def mend_spacing(text: str) -> str:
+    """The repairs that need no evidence: a space before an apostrophe that opens a word
+    (``l ’exercice``), inside a superscript abbreviation (``n o 29``)."""
+    if " ’" in text or " '" in text:
+        text = _APOSTROPHE.sub("", text)
+    if " o" in text:
+        text = _SUPERSCRIPT_NO.sub(r"\1\2", text)
+    return text
 
 
 def repair(text: str, vocabulary: Vocabulary) -> str:
-    """Repair the extraction damage in one text (already on one line)."""
-    text = _APOSTROPHE.sub("", text)
-    text = _SUPERSCRIPT_NO.sub(r"\1\2", text)
-    text = _HYPHEN_BREAK.sub(lambda m: _hyphen(m, vocabulary), text)
+    """Repair the extraction damage in one text (already on one line, spacing mended)."""
+    if " -" in text:
+        text = _HYPHEN_BREAK.sub(lambda m: _hyphen(m, vocabulary), text)
     return _join_fragments(text, vocabulary)
 
 
@@ -104,20 +110,23 @@ def _hyphen(m: re.Match[str], vocabulary: Vocabulary) -> str:
 
 
 def _join_fragments(text: str, vocabulary: Vocabulary) -> str:
-    pos = 0
-    while m := _PAIR.search(text, pos):
-        a, b = m.group(1), m.group(2)
-        if vocabulary.joins(a, b):
-            text = text[: m.start()] + a + b + text[m.end():]
-            pos = m.start()  # the joined word may be broken once more: "t r aite"
-        else:
-            pos = m.start(2)
+    """Join the broken words of one text; a word broken into three takes two rounds."""
+    if not any(broken in text for broken in vocabulary.breaks):
+        return text
+    for _ in range(4):
+        pairs = {(a, b) for a, b in _PAIRS.findall(text) if vocabulary.joins(a, b)}
+        if not pairs:
+            break
+        for a, b in sorted(pairs):
+            text = re.sub(
+                rf"(?<![^\W\d_’']){re.escape(a)} {re.escape(b)}(?![^\W\d_]|[’'][^\W\d_])",
+                a + b, text)
     return text
 
 
 def vocabulary_of(texts: Iterable[str]) -> Vocabulary:
-    """The vocabulary of a document, counted over its texts with spaced apostrophes mended."""
-    return Vocabulary(_SUPERSCRIPT_NO.sub(r"\1\2", _APOSTROPHE.sub("", t)) for t in texts)
+    """The vocabulary of a document, counted over its texts (spacing mended first)."""
+    return Vocabulary(texts)
 
 
 def tidy(text: str) -> str:
@@ -156,19 +165,29 @@ def find_marker(text: str, number: int, start: int = 0) -> tuple[int, int] | Non
     """The span of footnote marker `number` in `text` at or after `start`, or None.
 
     A glued marker wins over a loose one; among those of one kind the first wins."""
-    s = str(number)
-    glued = re.compile(rf"{_GLUE_BEFORE}{s}(?!\d)")
+    if str(number) not in text[start:]:
+        return None
+    glued, year_glued, loose = _marker_patterns(number)
     for m in glued.finditer(text, start):
         if _plausible_glued(text, m.start(), m.end()):
             return m.start(), m.end()
-    year_glued = re.compile(rf"(?<![\d/.,-])((?:1[89]|20)\d\d){s}(?!\d)")
     for m in year_glued.finditer(text, start):
         return m.end(1), m.end()
-    loose = re.compile(rf"(?<=\s){s}(?=\s|$|[,;.:](?:\s|$))")
     for m in loose.finditer(text, start):
         if _plausible_loose(text, m.start(), m.end()):
             return m.start(), m.end()
     return None
+
+
+@cache
+def _marker_patterns(number: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Marker `number` glued to a word or punctuation, glued to a year, and loose."""
+    s = str(number)
+    return (
+        re.compile(rf"{_GLUE_BEFORE}{s}(?!\d)"),
+        re.compile(rf"(?<![\d/.,-])((?:1[89]|20)\d\d){s}(?!\d)"),
+        re.compile(rf"(?<=\s){s}(?=\s|$|[,;.:](?:\s|$))"),
+    )
 
 
 def _plausible_glued(text: str, start: int, end: int) -> bool:

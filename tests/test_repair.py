@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from resdiff.repair import find_marker, repair, take_markers, vocabulary_of
+from resdiff.repair import find_marker, mend_spacing, repair, take_markers, vocabulary_of
 
 
 def fix(text: str, *evidence: str) -> str:
-    return repair(text, vocabulary_of([text, *evidence]))
+    """The repairs in the order the parser makes them: spacing, then evidence."""
+    texts = [mend_spacing(t) for t in (text, *evidence)]
+    return repair(texts[0], vocabulary_of(texts))
 
 
 def test_split_word_joined_when_the_document_has_the_word() -> None:

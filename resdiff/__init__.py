@@ -1,3 +1,3 @@
-"""resdiff: compare the successive drafts of UN General Assembly resolutions paragraph by paragraph."""
+"""resdiff: compare the drafts of UN General Assembly resolutions paragraph by paragraph."""
 
 __version__ = "0.1.0"

@@ -85,7 +85,7 @@ def _labels(change: Change) -> str:
 
 def _change_head(change: Change, options: TextOptions) -> str:
     kind = change.kind
-    words = [kind]
+    words: list[str] = [kind]
     if change.moved:
         words.append("moved")
     if change.old_part and change.new_part and change.old_part != change.new_part:

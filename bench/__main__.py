@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bench import alignment
 from resdiff.model import Draft, Footnote, Paragraph
 from resdiff.parse import parse_file, parse_text
 from tests.support.layout import render_spaced
@@ -103,6 +104,7 @@ def cli_parse_time() -> Row:
 
 
 MEASURES: list[Callable[[], Row]] = [seed_parse_time, large_parse_time, cli_parse_time]
+MEASURES += alignment.MEASURES  # type: ignore[arg-type]  # rows of the same shape
 
 
 def table(rows: list[Row]) -> str:

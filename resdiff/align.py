@@ -33,6 +33,7 @@ few hundred thousand counter operations, not four million comparisons.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
@@ -48,6 +49,8 @@ _FOLD = str.maketrans({
     "\u201c": '"', "\u201d": '"',
 })
 
+_FOLDED = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
 
 def normalise(text: str) -> str:
     """The text with typographic variants folded and all whitespace removed.
@@ -55,7 +58,9 @@ def normalise(text: str) -> str:
     Two paragraphs with equal normal forms are the same paragraph: they differ at most in
     whitespace, line wrapping, apostrophe or hyphen shapes and soft hyphens.
     """
-    folded = unicodedata.normalize("NFC", text).translate(_FOLD)
+    folded = unicodedata.normalize("NFC", text)
+    if _FOLDED.search(folded):
+        folded = folded.translate(_FOLD)
     return "".join(folded.split())
 
 

@@ -154,12 +154,18 @@ def _ordinal_index(code: str) -> dict[str, int]:
 @cache
 def _ordinal_regex(code: str) -> re.Pattern[str]:
     forms = sorted({f for fs in table(code).ordinals.values() for f in fs}, key=len, reverse=True)
-    alternatives = []
+    spaced: list[str] = []
+    unspaced: list[str] = []
     for form in forms:
         body = _SEPARATOR_PATTERN.join(re.escape(w) for w in _SEPARATORS.split(form) if w)
-        before = r"(?<![\w\-\u2010\u2011])" if _spaced(form[0]) else ""
-        after = r"(?!\w)" if _spaced(form[-1]) else ""
-        alternatives.append(before + body + after)
+        (spaced if _spaced(form[0]) and _spaced(form[-1]) else unspaced).append(body)
+    # The word-boundary checks stand once outside the alternation, so that a position inside a
+    # word is given up at once instead of once per form.
+    alternatives = []
+    if spaced:
+        alternatives.append(r"(?<![\w\-\u2010\u2011])(?:" + "|".join(spaced) + r")(?!\w)")
+    if unspaced:
+        alternatives.append("(?:" + "|".join(unspaced) + ")")
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
@@ -173,8 +179,29 @@ def session_from_ordinal(code: str, words: str) -> int | None:
     return _ordinal_index(code).get(_key(words))
 
 
+@cache
+def _ordinal_words(code: str) -> frozenset[str]:
+    """Every word that is part of an ordinal form: a text with none of them has no ordinal."""
+    forms = [f for fs in table(code).ordinals.values() for f in fs]
+    return frozenset(
+        variant
+        for form in forms
+        for w in _SEPARATORS.split(form)
+        if w
+        for variant in (w.casefold(), _key(w))
+    )
+
+
+_WORDS = re.compile(r"\w+")
+
+
 def find_ordinals(code: str, text: str) -> list[tuple[int, int, int]]:
     """Every session ordinal in ``text`` as (start, end, number), in text order."""
+    words = _ordinal_words(code)
+    if _spaced(next((ch for ch in text if ch.isalpha()), "a")) and words.isdisjoint(
+        w.casefold() for w in _WORDS.findall(text)
+    ):
+        return []
     index = _ordinal_index(code)
     return [(m.start(), m.end(), index[_key(m.group())])
             for m in _ordinal_regex(code).finditer(text)]

@@ -14,6 +14,7 @@ out in document order with their lines joined, numbered as printed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 SYMBOL_RE = re.compile(
@@ -81,13 +82,11 @@ def detect_layout(raw: list[str]) -> str:
     return "spaced" if indented >= 0.05 * len(nonblank) else "lines"
 
 
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
-                   r"\uff00-\uff60\uffe0-\uffe6]")
-
-
 def _width(text: str) -> int:
     """Columns the line takes: East Asian wide characters count two."""
-    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+    if not text or max(text) < "\u1100":  # no wide character can be in it
+        return len(text)
+    return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
 
 
 def is_furniture(text: str) -> bool:

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .model import InputError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+"""Control characters that do not occur in text (tab, line ends and form feed do)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
             warnings.append(f"{name}: not UTF-8; read as Windows-1252 (cp1252)")
     if "\x00" in text:
         raise InputError(f"{name}: binary data, not text")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 200):
         raise InputError(f"{name}: binary data, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

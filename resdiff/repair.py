@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _COMPOUND = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
@@ -117,11 +116,13 @@ def _join_fragments(text: str, vocabulary: Vocabulary) -> str:
         pairs = {(a, b) for a, b in _PAIRS.findall(text) if vocabulary.joins(a, b)}
         if not pairs:
             break
-        for a, b in sorted(pairs):
-            text = re.sub(
-                rf"(?<![^\W\d_’']){re.escape(a)} {re.escape(b)}(?![^\W\d_]|[’'][^\W\d_])",
-                a + b, text)
+        text = _PAIRS.sub(lambda m: _joined(m, pairs), text)
     return text
+
+
+def _joined(m: re.Match[str], pairs: set[tuple[str, str]]) -> str:
+    """A pair match consumes its first word and the space; the second word stays in place."""
+    return m.group(1) if (m.group(1), m.group(2)) in pairs else m.group(0)
 
 
 def vocabulary_of(texts: Iterable[str]) -> Vocabulary:
@@ -161,33 +162,28 @@ _MONTHS_OR_UNITS = re.compile(
 )
 
 
+_GLUED = re.compile(rf"{_GLUE_BEFORE}(\d{{1,3}})(?!\d)")
+_YEAR_GLUED = re.compile(r"(?<![\d/.,-])(?:1[89]|20)\d\d(\d{1,3})(?!\d)")
+_LOOSE = re.compile(r"(?<=\s)(\d{1,3})(?=\s|$|[,;.:](?:\s|$))")
+
+
 def find_marker(text: str, number: int, start: int = 0) -> tuple[int, int] | None:
     """The span of footnote marker `number` in `text` at or after `start`, or None.
 
     A glued marker wins over a loose one; among those of one kind the first wins."""
-    if str(number) not in text[start:]:
-        return None
-    glued, year_glued, loose = _marker_patterns(number)
-    for m in glued.finditer(text, start):
-        if _plausible_glued(text, m.start(), m.end()):
-            return m.start(), m.end()
-    for m in year_glued.finditer(text, start):
-        return m.end(1), m.end()
-    for m in loose.finditer(text, start):
-        if _plausible_loose(text, m.start(), m.end()):
-            return m.start(), m.end()
-    return None
-
-
-@cache
-def _marker_patterns(number: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Marker `number` glued to a word or punctuation, glued to a year, and loose."""
     s = str(number)
-    return (
-        re.compile(rf"{_GLUE_BEFORE}{s}(?!\d)"),
-        re.compile(rf"(?<![\d/.,-])((?:1[89]|20)\d\d){s}(?!\d)"),
-        re.compile(rf"(?<=\s){s}(?=\s|$|[,;.:](?:\s|$))"),
-    )
+    if s not in text[start:]:
+        return None
+    for m in _GLUED.finditer(text, start):
+        if m.group(1) == s and _plausible_glued(text, m.start(1), m.end(1)):
+            return m.start(1), m.end(1)
+    for m in _YEAR_GLUED.finditer(text, start):
+        if m.group(1) == s:
+            return m.start(1), m.end(1)
+    for m in _LOOSE.finditer(text, start):
+        if m.group(1) == s and _plausible_loose(text, m.start(1), m.end(1)):
+            return m.start(1), m.end(1)
+    return None
 
 
 def _plausible_glued(text: str, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ previous marker, glued to a word or punctuation (``organisée1``, ``2024,1``, ``
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -116,7 +117,7 @@ def _join_fragments(text: str, vocabulary: Vocabulary) -> str:
         pairs = {(a, b) for a, b in _PAIRS.findall(text) if vocabulary.joins(a, b)}
         if not pairs:
             break
-        text = _PAIRS.sub(lambda m: _joined(m, pairs), text)
+        text = _PAIRS.sub(functools.partial(_joined, pairs=pairs), text)
     return text
 
 

@@ -133,7 +133,8 @@ def vocabulary_of(texts: Iterable[str]) -> Vocabulary:
 
 def tidy(text: str) -> str:
     """Collapse whitespace and drop the space a removed marker leaves before ``,`` or ``.``."""
-    return _SPACE_BEFORE_STOP.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    return _SPACE_BEFORE_STOP.sub("", text) if " ," in text or " ." in text else text
 
 
 # --- footnote markers -------------------------------------------------------------------------

@@ -19,6 +19,7 @@ written for a generated revision of the seed carry "generated" in their name.
 from __future__ import annotations
 
 import difflib
+import random
 import statistics
 import subprocess
 import sys
@@ -310,8 +311,33 @@ def peak_memory() -> Row:
                "< 300 MB", mb < 300)
 
 
+def _unrelated(seed: int, size: int, base: Draft) -> Draft:
+    """A draft of `size` paragraphs of random words: no two such drafts share a paragraph."""
+    rng = random.Random(seed)
+    words = [f"{rng.choice('bcdfglmnprstv')}{rng.choice('aeiou')}{i}" for i in range(5000)]
+    paragraphs = [
+        Paragraph(f"OP{k + 1}", "operative", " ".join(rng.choices(words, k=rng.randint(20, 80))),
+                  number=k + 1)
+        for k in range(size)
+    ]
+    return replace(base, paragraphs=tuple(paragraphs), footnotes=())
+
+
+def unrelated_time() -> Row:
+    """The work is bounded on any input: two unrelated 2,000-paragraph drafts."""
+    base = parse_file(DRAFTS / "A_80_L.9_en.txt")
+    old, new = _unrelated(1, 2000, base), _unrelated(2, 2000, base)
+    start = time.perf_counter()
+    result = compare(old, new)
+    seconds = time.perf_counter() - start
+    said = any("share few paragraphs" in note for note in result.notes)
+    return Row("two unrelated 2,000-paragraph drafts (the comparison says so)",
+               f"{seconds:.2f} s, {'said' if said else 'NOT said'}", "< 5 s, said",
+               seconds < 5 and said)
+
+
 MEASURES: list[Callable[[], Row]] = [
     precision, recall, false_additions_deletions, moves_found, kinds_and_technical,
     *(partial(family, *f) for f in FAMILIES),
-    seed_time, cli_time, big_time, growth, peak_memory,
+    seed_time, cli_time, big_time, growth, peak_memory, unrelated_time,
 ]

@@ -4,7 +4,6 @@ cross-part moves, and bounded work on unrelated documents."""
 from __future__ import annotations
 
 import random
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -152,13 +151,13 @@ def _random_paragraphs(seed: int, n: int) -> list[Unit]:
 
 
 def test_unrelated_two_thousand_paragraph_documents_are_bounded():
+    # How long it takes is measured by `make bench`; here, that every paragraph is accounted
+    # for and nothing unrelated is paired.
     old, new = _random_paragraphs(1, 2000), _random_paragraphs(2, 2000)
-    start = time.perf_counter()
     links = align(old, new)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 5, elapsed
     assert sorted(i for lk in links for i in lk.old) == list(range(2000))
     assert sorted(j for lk in links for j in lk.new) == list(range(2000))
+    assert not [lk for lk in links if lk.old and lk.new]
 
 
 def test_same_input_same_output():

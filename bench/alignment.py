@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,9 @@ from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
 
+from bench.common import Row
+from bench.common import median_seconds as _median_seconds
+from bench.common import ms as _ms
 from resdiff.compare import compare
 from resdiff.model import Draft, Paragraph
 from resdiff.parse import parse_file
@@ -60,27 +62,6 @@ FAMILIES = [
 """Each real family step and what reading the two texts shows (see tests/test_negotiation.py)."""
 TIMING_RUNS = 11
 CLI_RUNS = 5
-
-
-@dataclass(frozen=True)
-class Row:
-    measure: str
-    value: str
-    target: str
-    ok: bool
-
-
-def _median_seconds(run: Callable[[], object], times: int) -> float:
-    samples = []
-    for _ in range(times):
-        start = time.perf_counter()
-        run()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
 
 
 # --- the baseline -------------------------------------------------------------------------------

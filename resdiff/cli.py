@@ -76,8 +76,9 @@ def parse(file: str, fmt: str) -> None:
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=True))
 @click.argument("new", type=click.Path(dir_okay=True))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: a git-like redline; json: the comparison.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True,
+              help="text: a git-like redline; json: the comparison; html: a report for a browser.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write to this file instead of standard output.")
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when the drafts differ.")
@@ -99,6 +100,7 @@ def diff(old: str, new: str, fmt: str, output: str | None, exit_code: bool, only
       resdiff diff drafts/A_80_L.2_en.txt drafts/A_RES_80_1_en.txt
       resdiff diff drafts/A_RES_79_7_en.txt drafts/A_80_L.6_en.txt --no-technical
       resdiff diff old.txt new.txt --format json -o changes.json
+      resdiff diff old.txt new.txt --format html -o report.html
     """
     from .compare import compare, to_json
     from .parse import parse_file
@@ -112,6 +114,10 @@ def diff(old: str, new: str, fmt: str, output: str | None, exit_code: bool, only
     comparison = compare(old_draft, new_draft)
     if fmt == "json":
         text = json.dumps(to_json(comparison), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        from .render_html import render_html
+
+        text = render_html(comparison)
     else:
         from .render_text import TextOptions, render_text
 

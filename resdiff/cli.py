@@ -75,7 +75,7 @@ def parse(file: str, fmt: str) -> None:
 
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=True))
-@click.argument("new", type=click.Path(dir_okay=True))
+@click.argument("new", type=click.Path(dir_okay=True), required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
               show_default=True,
               help="text: a git-like redline; json: the comparison; html: a report for a browser.")
@@ -88,12 +88,19 @@ def parse(file: str, fmt: str) -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text view (auto: on a terminal).")
 @click.option("--force", is_flag=True, help="Compare drafts in two different languages.")
-def diff(old: str, new: str, fmt: str, output: str | None, exit_code: bool, only_changes: bool,
-         no_technical: bool, color: str, force: bool) -> None:
+@click.option("--store", metavar="DIR", help="The history store that versions are taken from.")
+def diff(old: str, new: str | None, fmt: str, output: str | None, exit_code: bool,
+         only_changes: bool, no_technical: bool, color: str, force: bool,
+         store: str | None) -> None:
     """Compare two drafts paragraph by paragraph.
 
     OLD and NEW are drafts as `resdiff parse` reads them. Renumbering is not a change; moved,
     split and merged paragraphs are found; technical updates between sessions are told apart.
+
+    OLD and NEW may also be versions of the history store (A/C.3/77/L.6, series@L). With one
+    version, it is compared with the base the UN's rules name: an L-document with the previous
+    session's adopted resolution, a revision with the document it revises, an adopted text
+    with its last draft.
 
     \b
     Example:
@@ -101,11 +108,19 @@ def diff(old: str, new: str, fmt: str, output: str | None, exit_code: bool, only
       resdiff diff drafts/A_RES_79_7_en.txt drafts/A_80_L.6_en.txt --no-technical
       resdiff diff old.txt new.txt --format json -o changes.json
       resdiff diff old.txt new.txt --format html -o report.html
+      resdiff diff A/C.3/77/L.6/Rev.1
     """
+    from os.path import exists
+
     from .compare import compare, to_json
     from .parse import parse_file
 
-    old_draft, new_draft = parse_file(old), parse_file(new)
+    if new is not None and exists(old) and exists(new):
+        old_draft, new_draft = parse_file(old), parse_file(new)
+    else:
+        from .store import load_pair
+
+        old_draft, old, new_draft, new = load_pair(old, new, store)
     if (old_draft.language and new_draft.language and old_draft.language != new_draft.language
             and not force):
         raise ResdiffError(
@@ -151,6 +166,11 @@ def _write(text: str, output: str | None) -> None:
     except OSError as err:
         raise ResdiffError(f"{output}: cannot be written ({err.strerror or err})") from None
 
+
+from .store_cli import COMMANDS  # noqa: E402 - the store's commands, registered on the group
+
+for _command in COMMANDS:
+    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main(prog_name="resdiff")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bench import alignment, parsing
+from bench import alignment, parsing, store
 from bench.common import Row
 
-MEASURES: list[Callable[[], Row]] = [*parsing.MEASURES, *alignment.MEASURES]
+MEASURES: list[Callable[[], Row]] = [*parsing.MEASURES, *alignment.MEASURES, *store.MEASURES]
 
 
 def table(rows: list[Row]) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bench import alignment, parsing, store
+from bench import alignment, html, parsing, store
 from bench.common import Row
 
-MEASURES: list[Callable[[], Row]] = [*parsing.MEASURES, *alignment.MEASURES, *store.MEASURES]
+MEASURES: list[Callable[[], Row]] = [*parsing.MEASURES, *alignment.MEASURES, *html.MEASURES,
+                                     *store.MEASURES]
 
 
 def table(rows: list[Row]) -> str:

@@ -131,7 +131,8 @@ def render_html(comparison: Comparison) -> str:
         substantive=sum(not i.technical for i in changed + changed_notes),
         technical=sum(i.technical for i in changed + changed_notes),
         notes=comparison.notes,
-        warnings=comparison.old.warnings + comparison.new.warnings,
+        warnings=[("old", w) for w in comparison.old.warnings]
+        + [("new", w) for w in comparison.new.warnings],
         changes=changed,
         footnote_changes=changed_notes,
         sections=list(_sections(comparison.changes, items)),

@@ -27,9 +27,14 @@
     all(".join", copy).forEach(function (mark) { mark.remove(); });
     copy.className = "side " + className;
     if (copy.textContent.trim() === "") {
+      /* An English remark, isolated so that it reads the same in a right-to-left page. */
+      var remark = text("span", "", kind === "added" ? "(not in the old version)"
+                                                     : "(not in the new version)");
+      remark.setAttribute("lang", "en");
+      remark.setAttribute("dir", "ltr");
       copy.className += " empty";
-      copy.textContent = kind === "added" ? "(not in the old version)" : "(not in the new version)";
-      copy.setAttribute("lang", "en");
+      copy.textContent = "";
+      copy.appendChild(remark);
     }
     return copy;
   }

@@ -163,9 +163,15 @@ def blame_json(blames: list[Blame]) -> list[dict[str, Any]]:
              "changed": version_json(b.changed), "technical": b.technical} for b in blames]
 
 
-def history_text(steps: list[Step]) -> str:
-    from .render_text import TextOptions, _segments
+def _marked(change: Change) -> str:
+    """The change as ``[-deleted-]{+inserted+}`` text, as `resdiff diff` writes it uncoloured."""
+    if change.kind in ("added", "deleted"):
+        return "".join(text for _, text in change.diff)
+    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return "".join(marks[op].format(text) for op, text in change.diff).replace("\n", " ¶ ")
 
+
+def history_text(steps: list[Step]) -> str:
     out = []
     for s in steps:
         v = s.version
@@ -178,9 +184,7 @@ def history_text(steps: list[Step]) -> str:
         else:
             kind = s.change.kind + (", technical" if s.change.technical else "") + (
                 ", moved" if s.change.moved else "")
-            out.append(f"    {kind}: " + _segments(s.change.diff, TextOptions(),
-                                                   whole=s.change.kind in ("added", "deleted")
-                                                   ).replace("\n", " ¶ "))
+            out.append(f"    {kind}: {_marked(s.change)}")
         out.append("")
     return "\n".join(out)
 

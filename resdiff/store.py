@@ -114,14 +114,32 @@ def find_store(option: str | None = None, cwd: str | None = None) -> Path:
 
 
 def init_store(path: str) -> Path:
-    """Make a new store at `path`: a git repository with the marker and a README, committed."""
-    import git
-
+    """Make a new store at `path`: a git repository with the marker and a README, committed.
+    When that fails, what this call created is removed."""
     root = Path(path).expanduser()
     if (root / ".git").exists():
         what = "a resdiff store" if (root / MARKER).exists() else "a git repository"
         raise StoreError(f"{path} is already {what}: resdiff init makes a new store in a new "
                          "or empty folder")
+    made = not root.exists()
+    try:
+        return _init(root)
+    except StoreError:
+        # Leave nothing half-made: what this init created goes, the rest stays.
+        import shutil
+
+        shutil.rmtree(root / ".git", ignore_errors=True)
+        for name in (MARKER, "README.md"):
+            (root / name).unlink(missing_ok=True)
+        if made:
+            shutil.rmtree(root, ignore_errors=True)
+        raise
+
+
+def _init(root: Path) -> Path:
+    import git
+
+    path = str(root)
     try:
         root.mkdir(parents=True, exist_ok=True)
         repo = git.Repo.init(root, initial_branch="main")
@@ -390,6 +408,9 @@ class Store:
                 message: str | None) -> Added:
         import git
 
+        if not self.repo.head.is_valid():
+            raise StoreError(f"{self.root} has no first commit (a failed resdiff init?): make "
+                             "the store again with `resdiff init`")
         self._check_clean(list(files))
         git_dir = Path(self.repo.git_dir)
         old = self.repo.head.commit.hexsha
@@ -451,7 +472,11 @@ def _git_message(err: Any) -> str:
     text = str(getattr(err, "stderr", "") or err).strip()
     text = re.sub(r"^stderr: '|'$", "", text).strip()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else str(err)
+    message = lines[-1] if lines else str(err)
+    if "auto-detect email" in text or "tell me who you are" in text.lower():
+        message += ('; tell git who you are: git config --global user.name "Your Name" and '
+                    'git config --global user.email you@example.org')
+    return message
 
 
 def open_store(option: str | None = None) -> Store:

@@ -464,3 +464,15 @@ def test_a_hand_edited_store_is_read_with_warnings_or_refused(cuba: Path) -> Non
     add(cuba, DRAFTS / "A_80_L.9_en.txt")
     subprocess.run(["git", "-C", str(cuba), "merge-base", "--is-ancestor", head, "HEAD"],
                    check=True)
+
+
+def test_a_failed_init_leaves_nothing_behind(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.delenv(f"GIT_{who}_NAME")
+        monkeypatch.delenv(f"GIT_{who}_EMAIL")
+    config = tmp_path / "gitconfig"
+    config.write_text(config.read_text() + "[user]\n\tuseConfigOnly = true\n")
+    code, out, err = run("init", str(tmp_path / "store"))
+    assert code == 2 and "tell git who you are" in err and err.count("\n") == 1
+    assert not (tmp_path / "store").exists()

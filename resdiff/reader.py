@@ -4,8 +4,9 @@ Guarantees of `read_source`: the returned `Source.text` is a `str` with ``\\n`` 
 no NUL; its `warnings` name any encoding that was not plain UTF-8. Every refusal is an
 `InputError` whose message starts with the file's name and says what is wrong with it.
 
-Readers are chosen by file extension through `READERS`, so that the Word and PDF readers slot
-in beside the text one without the callers changing.
+Readers are chosen by file extension through `READERS`: text here, Word in `docx_reader`, PDF in
+`pdf_reader` (imported only when such a file is read). The Word and PDF readers give the text in
+the layout the parser reads (see `office_text`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class Source:
     name: str
     text: str
     format: str
-    """``text`` (later also ``docx``, ``pdf``)."""
+    """``text``, ``docx`` or ``pdf``."""
     warnings: tuple[str, ...] = ()
 
 
@@ -82,8 +83,15 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
 
 
+def _read_docx(path: Path) -> Source:
+    from .docx_reader import read_docx
+
+    return read_docx(_read_bytes(path), str(path))
+
+
 READERS: dict[str, Callable[[Path], Source]] = {
     ".txt": _read_text,
+    ".docx": _read_docx,
     ".text": _read_text,
     ".md": _read_text,
     "": _read_text,
@@ -93,7 +101,6 @@ READERS: dict[str, Callable[[Path], Source]] = {
 _KNOWN_ELSEWHERE = {
     ".doc": "old binary Word (.doc) is not read: open it in Word or LibreOffice and save it as "
     ".docx, or run `libreoffice --headless --convert-to docx FILE`",
-    ".docx": "Word (.docx) files are not read yet: save it as plain text (.txt)",
     ".pdf": "PDF files are not read yet: extract the text (e.g. `pdftotext -layout FILE`)",
     ".rtf": "RTF is not read: save it as .txt or .docx",
 }

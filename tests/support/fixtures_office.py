@@ -1,0 +1,241 @@
+"""Build Word and PDF files of a `Draft` as our users receive them, for the reader tests.
+
+* `build_docx` (python-docx, plus the WordprocessingML python-docx has no API for): the title,
+  the organ line, each paragraph with its opener in italics, operative numbers typed
+  (``1.<tab>``) or as Word list numbering, real Word footnotes whose references stand where
+  a reader expects them, the symbol in the page header; optionally tracked changes.
+* `build_pdf` (reportlab, DejaVu fonts from Debian's fonts-dejavu packages): pages with a
+  running header (symbol and folio) and footer (job number and running title), paragraphs with
+  the first line indented, justified lines, long words hyphenated at line ends, superscript
+  footnote markers, and each page's footnotes under a rule in a smaller size.
+
+Footnote markers stand after a word that ends a phrase (`layout._places`), before the
+punctuation in French and Spanish, after it in English. Everything is deterministic.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from resdiff import languages
+from resdiff.model import Draft, Paragraph
+from tests.support.layout import _TRAILING, _places
+
+AUTHOR = "Facilitator"
+DATE = "2022-10-03T10:00:00Z"
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+
+Piece = str | int
+"""A paragraph piece: text, or the number of the footnote whose marker stands there."""
+
+
+def pieces(p: Paragraph, english: bool) -> list[Piece]:
+    """The paragraph's text with its footnote markers, as (text | note number) pieces."""
+    words = p.text.split(" ") if p.text else []
+    places = dict(zip(_places(words, len(p.notes)), p.notes, strict=True))
+    out: list[Piece] = []
+    text = ""
+    for i, raw in enumerate(words):
+        text += (" " if i else "")
+        if i in places:
+            m = _TRAILING.match(raw)
+            assert m is not None
+            word, punct = m.group("word"), m.group("punct")
+            if english:
+                out += [text + word + punct, places[i]]
+            else:
+                out += [text + word, places[i]]
+                text = punct
+                continue
+            text = ""
+        else:
+            text += raw
+    if text:
+        out.append(text)
+    return out
+
+
+def number_prefix(p: Paragraph) -> str:
+    if p.number is None or p.part not in ("operative", "annex"):
+        return ""
+    suffix = p.label[len(f"OP{p.number}"):] if p.label.startswith(f"OP{p.number}") else ""
+    return f"{p.number}{' ' + suffix if suffix else ''}."
+
+
+def annex_heading(draft: Draft) -> str:
+    code = draft.language if draft.language in languages.LANGUAGES else "en"
+    return languages.table(code).annex_headings[0]
+
+
+def encrypt_docx(data: bytes, password: str) -> bytes:
+    """`data` encrypted as Word does when a document is given a password."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(data)).encrypt(password, out)
+    return out.getvalue()
+
+
+def opener_length(draft: Draft, p: Paragraph) -> int:
+    if not draft.language or p.part not in ("preamble", "operative"):
+        return 0
+    found = languages.opener(draft.language, p.text, p.part)  # type: ignore[arg-type]
+    return len(found) if found else 0
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """Tracked changes to put in: `replace` (label, old word, new word) — the paragraph's first
+    word after its number is shown replaced; `inserted` / `deleted`: labels of paragraphs shown
+    as wholly inserted, and an extra paragraph shown as wholly deleted after `deleted_after`."""
+
+    replace: tuple[str, str] | None = None
+    inserted: str | None = None
+    deleted_after: str | None = None
+    deleted_text: str = ""
+
+
+def build_docx(draft: Draft, *, numbering: str = "automatic", tracked: Tracked | None = None,
+               table: bool = False) -> bytes:
+    """A .docx of `draft`; `numbering` is ``automatic`` (Word list numbering) or ``typed``."""
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    english = draft.language not in ("fr", "es")
+    document = docx.Document()
+    if draft.symbol:
+        document.sections[0].header.paragraphs[0].text = draft.symbol
+    title = document.add_paragraph()
+    title.add_run(draft.title).bold = True
+    document.add_paragraph(draft.organ)
+    if table:
+        grid = document.add_table(rows=1, cols=2)
+        grid.cell(0, 0).text = "Sponsors"
+        grid.cell(0, 1).text = "Argentina, Chile"
+    num_id = _add_list(document, parse_xml) if numbering == "automatic" else None
+    notes: list[tuple[int, str]] = []
+    by_number = {f.number: f.text for f in draft.footnotes}
+    change = 0
+    in_annex = False
+    for p in draft.paragraphs:
+        if p.part == "annex" and not in_annex:
+            document.add_paragraph(annex_heading(draft))
+            in_annex = True
+        para = document.add_paragraph()
+        prefix = number_prefix(p)
+        if prefix and num_id is not None and p.part == "operative":
+            ppr = para._p.get_or_add_pPr()
+            ppr.append(parse_xml(
+                f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/>'
+                "</w:numPr>"))
+        elif prefix:
+            para.add_run(prefix + "\t")
+        italic = opener_length(draft, p)
+        shown = 0
+        replace = tracked.replace if tracked and tracked.replace and \
+            tracked.replace[0] == p.label else None
+        for piece in pieces(p, english):
+            if isinstance(piece, int):
+                notes.append((piece, by_number.get(piece, "")))
+                para._p.append(parse_xml(
+                    f'<w:r xmlns:w="{_W}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                    f'<w:footnoteReference w:id="{len(notes)}"/></w:r>'))
+                continue
+            if replace and shown == 0:
+                first = piece.split(" ")[0]
+                change += 2
+                para._p.append(parse_xml(
+                    f'<w:del xmlns:w="{_W}" w:id="{900 + change}" w:author="{AUTHOR}" '
+                    f'w:date="{DATE}"><w:r><w:rPr><w:i/></w:rPr>'
+                    f'<w:delText>{_esc(replace[1])}</w:delText></w:r></w:del>'))
+                para._p.append(parse_xml(
+                    f'<w:ins xmlns:w="{_W}" w:id="{901 + change}" w:author="{AUTHOR}" '
+                    f'w:date="{DATE}"><w:r><w:rPr><w:i/></w:rPr>'
+                    f'<w:t xml:space="preserve">{_esc(first)}</w:t></w:r></w:ins>'))
+                shown += len(first)
+                piece = piece[len(first):]
+            if shown < italic:
+                cut = italic - shown
+                para.add_run(piece[:cut]).italic = True
+                if piece[cut:]:
+                    para.add_run(piece[cut:])
+            else:
+                para.add_run(piece)
+            shown += len(piece)
+        if tracked and tracked.inserted == p.label:
+            _mark_inserted(para._p, parse_xml)
+        if tracked and tracked.deleted_after == p.label:
+            gone = document.add_paragraph()
+            gone._p.append(parse_xml(
+                f'<w:del xmlns:w="{_W}" w:id="990" w:author="{AUTHOR}" w:date="{DATE}"><w:r>'
+                f'<w:delText xml:space="preserve">{_esc(tracked.deleted_text)}</w:delText>'
+                "</w:r></w:del>"))
+            ppr = gone._p.get_or_add_pPr()
+            ppr.append(parse_xml(
+                f'<w:rPr xmlns:w="{_W}"><w:del w:id="991" w:author="{AUTHOR}" w:date="{DATE}"/>'
+                "</w:rPr>"))
+    if notes:
+        body = "".join(
+            f'<w:footnote w:id="{i}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+            f'</w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {_esc(text)}'
+            "</w:t></w:r></w:p></w:footnote>"
+            for i, (_, text) in enumerate(notes, 1))
+        xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes '
+               f'xmlns:w="{_W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
+               '<w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator"'
+               ' w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+               f"{body}</w:footnotes>")
+        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"),
+                    document.part.package)
+        document.part.relate_to(part, RT.FOOTNOTES)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _add_list(document, parse_xml) -> str:  # type: ignore[no-untyped-def]
+    """A decimal list ``1.``, ``2.`` … in the numbering part; returns its numId."""
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="90"><w:multiLevelType '
+        'w:val="hybridMultilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt '
+        'w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind '
+        'w:left="0" w:firstLine="567"/></w:pPr></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/><w:lvlJc w:val="left"/></w:lvl>'
+        "</w:abstractNum>"))
+    numbering.append(parse_xml(
+        f'<w:num xmlns:w="{_W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def _mark_inserted(p, parse_xml) -> None:  # type: ignore[no-untyped-def]
+    """Show a whole paragraph (its runs and its mark) as a tracked insertion."""
+    runs = [child for child in p if child.tag != f"{{{_W}}}pPr"]
+    wrapper = parse_xml(f'<w:ins xmlns:w="{_W}" w:id="980" w:author="{AUTHOR}" w:date="{DATE}"/>')
+    for run in runs:
+        p.remove(run)
+        wrapper.append(run)
+    p.append(wrapper)
+    ppr = p.get_or_add_pPr()
+    ppr.append(parse_xml(
+        f'<w:rPr xmlns:w="{_W}"><w:ins w:id="981" w:author="{AUTHOR}" w:date="{DATE}"/></w:rPr>'))
+
+
+def strip_number(text: str) -> str:
+    return re.sub(r"^\d+\.\s*", "", text)

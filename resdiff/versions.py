@@ -94,7 +94,8 @@ def version_path(series: str, language: str) -> str:
 
 def slugify(text: str) -> str:
     """``Traite des femmes et des filles`` → ``traite-des-femmes-et-des-filles``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    spaced = re.sub(r"[^\w]+", " ", text)  # apostrophes and dashes part words: d’Ivoire
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if not slug:
         raise StoreError(f"{text!r} gives no series name (letters or digits needed): "

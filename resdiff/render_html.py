@@ -82,13 +82,15 @@ class Item:
     kind: str
     badges: tuple[str, ...]
     details: tuple[str, ...]
-    """Plain words after the badges: the opener change, the similarity, a move between parts."""
+    """Plain English words after the badges: a move between parts, the similarity."""
     diff: tuple[Segment, ...]
     """The segments to show; an unchanged paragraph is one ``"="`` segment of its text."""
     anchor: str | None
     """The id that the change list and keyboard navigation go to; None when unchanged."""
     technical: bool
     excerpt: str
+    opener: tuple[str, str] | None = None
+    """The old and new opening words, in the document's language, when they changed."""
     folded: ClassVar[bool] = False
 
 
@@ -198,15 +200,13 @@ def _item(c: Change, k: int) -> Item:
     if c.technical:
         details.append("technical update" if c.shift is None
                        else f"technical update ({c.shift:+d} sessions)")
-    if c.opener:
-        details.append(f"opener: {c.opener[0]} → {c.opener[1]}")
     if c.kind in ("amended", "split", "merged"):
         details.append(f"similarity {c.similarity:.2f}")
     diff = c.diff if c.kind != "unchanged" else (("=", c.text),)
     changed = c.kind != "unchanged" or c.moved
     text = _plain(diff, "-" if c.kind == "deleted" else "+")
     return Item(_labels(c.old, c.new), c.kind, tuple(badges), tuple(details), diff,
-                f"c{k}" if changed else None, c.technical, _excerpt(text))
+                f"c{k}" if changed else None, c.technical, _excerpt(text), c.opener)
 
 
 def _footnote_item(f: FootnoteChange, new: Draft, k: int) -> Item:

@@ -218,7 +218,9 @@ def test_header_summary_and_labels() -> None:
     html = render_html(family("A_80_L.2_en", "A_RES_80_1_en"))
     assert ('<del class="del">Deploring</del><ins class="ins">Regretting</ins>, in this regard'
             in html)
-    assert "opener: Deploring → Regretting" in html
+    openers = ["".join(e.text) for e in page.classed("opener", "document")]
+    assert openers == ["opener: Expressing grave concern → Expressing concern",
+                       "opener: Deploring → Regretting"]
     assert '<p class="organ">The General Assembly,</p>' in html
 
 

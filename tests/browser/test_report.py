@@ -12,7 +12,8 @@ import re
 import pytest
 
 from resdiff.compare import Comparison, compare
-from tests.browser.conftest import PHONE
+from resdiff.render_html import render_html
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.test_html import arabic, expected, family, generated, hostile_pair
 
 CASES = {
@@ -66,6 +67,23 @@ def test_opens_cleanly_and_counts_match_the_json(open_report, name: str) -> None
     assert counts(page, visible=True) == expected(comparison)
     assert count(page, "ins") == expected(comparison)["ins"] + expected(comparison)["fn ins"]
     assert count(page, "del") == expected(comparison)["del"] + expected(comparison)["fn del"]
+
+
+def test_reads_without_script(browser, artifacts) -> None:
+    """Some mail readers open attachments with scripts off: the page is then the whole redline,
+    without the view switches that would not work."""
+    comparison = generated("A_C.3_77_L.6_fr", 5)
+    path = artifacts / "no-script.html"
+    path.write_text(render_html(comparison), "utf-8")
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        assert count(page, ".toolbar", visible=True) == 0
+        assert counts(page, visible=True) == expected(comparison)
+        page.screenshot(path=artifacts / "no-script-desktop.png")
+    finally:
+        context.close()
 
 
 def test_views_toggle(open_report, artifacts) -> None:

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install browser test demo bench check clean
+.PHONY: install browser office test demo bench check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,13 +23,20 @@ browser:
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
 
-test: $(STAMP) browser
+# The Word and PDF tests: LibreOffice (headless) opens the Word redline and prints it to PDF,
+# poppler's pdftoppm renders a page to PNG, the DejaVu fonts give the PDF fixtures their accents.
+# Only the packages missing are installed.
+OFFICE_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-dejavu-core fonts-dejavu-extra
+office:
+	@missing=""; for p in $(OFFICE_PACKAGES); do 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" 			|| missing="$$missing $$p"; 	done; 	if [ -n "$$missing" ]; then 		echo "installing Debian's$$missing for the Word and PDF tests"; 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; 	fi
+
+test: $(STAMP) browser office
 	$(PY) -m pytest
 
 demo: $(STAMP)
 	$(PY) -m resdiff.demo drafts
 
-bench: $(STAMP)
+bench: $(STAMP) office
 	$(PY) -m bench
 
 check: $(STAMP)

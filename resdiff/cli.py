@@ -76,9 +76,10 @@ def parse(file: str, fmt: str) -> None:
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=True))
 @click.argument("new", type=click.Path(dir_okay=True), required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
-              show_default=True,
-              help="text: a git-like redline; json: the comparison; html: a report for a browser.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "docx"]),
+              default="text", show_default=True,
+              help="text: a git-like redline; json: the comparison; html: a report for a browser;"
+              " docx: a Word redline with tracked changes (needs -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write to this file instead of standard output.")
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when the drafts differ.")
@@ -108,6 +109,7 @@ def diff(old: str, new: str | None, fmt: str, output: str | None, exit_code: boo
       resdiff diff drafts/A_RES_79_7_en.txt drafts/A_80_L.6_en.txt --no-technical
       resdiff diff old.txt new.txt --format json -o changes.json
       resdiff diff old.txt new.txt --format html -o report.html
+      resdiff diff old.docx new.docx --format docx -o redline.docx
       resdiff diff A/C.3/77/L.6/Rev.1
     """
     from os.path import exists
@@ -127,12 +129,19 @@ def diff(old: str, new: str | None, fmt: str, output: str | None, exit_code: boo
             f"{old} is in {old_draft.language!r} and {new} in {new_draft.language!r}: "
             "comparing two languages says little (use --force to compare them anyway)")
     comparison = compare(old_draft, new_draft)
+    text: str | bytes
     if fmt == "json":
         text = json.dumps(to_json(comparison), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
         from .render_html import render_html
 
         text = render_html(comparison)
+    elif fmt == "docx":
+        from .render_docx import render_docx
+
+        if output is None:
+            raise ResdiffError("--format docx writes a Word file: name it with -o FILE.docx")
+        text = render_docx(comparison)
     else:
         from .render_text import TextOptions, render_text
 
@@ -149,7 +158,7 @@ def diff(old: str, new: str | None, fmt: str, output: str | None, exit_code: boo
         raise SystemExit(1)
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | bytes, output: str | None) -> None:
     """Write the whole output at once, so that a failure leaves no half-written file."""
     if output is None:
         click.echo(text, nl=False, color=True)
@@ -160,8 +169,8 @@ def _write(text: str, output: str | None) -> None:
     folder = os.path.dirname(os.path.abspath(output))
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".resdiff-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         os.replace(tmp, output)
     except OSError as err:
         raise ResdiffError(f"{output}: cannot be written ({err.strerror or err})") from None

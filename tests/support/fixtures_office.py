@@ -4,6 +4,8 @@
   the organ line, each paragraph with its opener in italics, operative numbers typed
   (``1.<tab>``) or as Word list numbering, real Word footnotes whose references stand where
   a reader expects them, the symbol in the page header; optionally tracked changes.
+* `redline_paragraphs`: a Word redline's paragraphs as Word shows them after "Accept all" or
+  "Reject all", read from its XML (a paragraph whose mark is dropped runs on into the next).
 * `build_pdf` (reportlab, DejaVu fonts from Debian's fonts-dejavu packages): pages with a
   running header (symbol and folio) and footer (job number and running title), paragraphs with
   the first line indented, justified lines, long words hyphenated at line ends, superscript
@@ -17,8 +19,10 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 from resdiff import languages
 from resdiff.model import Draft, Paragraph
@@ -239,3 +243,47 @@ def _mark_inserted(p, parse_xml) -> None:  # type: ignore[no-untyped-def]
 
 def strip_number(text: str) -> str:
     return re.sub(r"^\d+\.\s*", "", text)
+
+
+# --- reading a redline's XML --------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+
+def redline_document(data: bytes) -> ET.Element:
+    return ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+
+
+def redline_paragraphs(data: bytes, *, accept: bool) -> list[str]:
+    dropped = W + ("del" if accept else "ins")
+    kept = W + ("ins" if accept else "del")
+    out: list[str] = []
+    text = ""
+
+    def walk(el: ET.Element) -> str:
+        t = ""
+        for child in el:
+            if child.tag == dropped:
+                continue
+            if child.tag == kept:
+                t += walk(child)
+            elif child.tag == W + "r":
+                for x in child:
+                    if x.tag in (W + "t", W + "delText"):
+                        t += x.text or ""
+                    elif x.tag == W + "tab":
+                        t += "\t"
+        return t
+
+    for p in redline_document(data).iter(W + "p"):
+        mark = p.find(f"{W}pPr/{W}rPr")
+        text += walk(p)
+        if mark is None or mark.find(dropped) is None:
+            out.append(text)
+            text = ""
+    return out
+
+
+def redline_count(data: bytes, tag: str) -> int:
+    return sum(1 for _ in redline_document(data).iter(W + tag))

@@ -28,7 +28,14 @@ browser:
 # Only the packages missing are installed.
 OFFICE_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-dejavu-core fonts-dejavu-extra
 office:
-	@missing=""; for p in $(OFFICE_PACKAGES); do 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" 			|| missing="$$missing $$p"; 	done; 	if [ -n "$$missing" ]; then 		echo "installing Debian's$$missing for the Word and PDF tests"; 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; 	fi
+	@missing=""; for p in $(OFFICE_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
+			|| missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian's$$missing for the Word and PDF tests"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
 
 test: $(STAMP) browser office
 	$(PY) -m pytest

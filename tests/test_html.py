@@ -341,6 +341,15 @@ def test_cli_writes_one_html_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
 
+def test_cli_html_to_standard_output_and_help() -> None:
+    result = CliRunner().invoke(main, ["diff", str(DRAFTS / "A_80_L.2_en.txt"),
+                                       str(DRAFTS / "A_RES_80_1_en.txt"), "--format", "html"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.endswith("</html>\n")
+    help_text = CliRunner().invoke(main, ["diff", "--help"]).stdout
+    assert "html" in help_text and "--format html -o report.html" in help_text
+
+
 def test_cli_imports_jinja2_only_for_html() -> None:
     code = ("import sys; from click.testing import CliRunner; from resdiff.cli import main; "
             "r = CliRunner().invoke(main, ['diff', sys.argv[1], sys.argv[2], '--format', "

@@ -6,7 +6,8 @@
   var root = document.documentElement;
   var body = document.body;
   var VIEWS = ["redline", "side-by-side", "changes-only"];
-  var current = -1;
+  var KEYS = { j: 1, n: 1, k: -1, p: -1 };
+  var VIEW_KEYS = { "1": "redline", "2": "side-by-side", "3": "changes-only" };
   root.classList.remove("no-js");
 
   function all(selector, within) {
@@ -90,7 +91,6 @@
     index = Math.max(0, Math.min(list.length - 1, index));
     list.forEach(function (para) { para.classList.remove("current"); });
     var target = list[index];
-    current = index;
     target.classList.add("current");
     var run = target.closest(".run");
     if (run) { run.classList.add("open"); }
@@ -133,18 +133,17 @@
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
     var tag = event.target && event.target.tagName;
     if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") { return; }
-    var keys = { j: 1, n: 1, k: -1, p: -1 };
-    var views = { "1": "redline", "2": "side-by-side", "3": "changes-only" };
-    if (keys[event.key]) {
+    if (Object.prototype.hasOwnProperty.call(KEYS, event.key)) {
       event.preventDefault();
-      move(keys[event.key]);
-    } else if (views[event.key]) {
+      move(KEYS[event.key]);
+    } else if (Object.prototype.hasOwnProperty.call(VIEW_KEYS, event.key)) {
       event.preventDefault();
-      setView(views[event.key]);
+      setView(VIEW_KEYS[event.key]);
     }
   });
-  if (current < 0 && location.hash) {
-    var first = document.getElementById(location.hash.slice(1));
-    if (first && changes().indexOf(first) >= 0) { go(changes().indexOf(first)); }
+  /* Opened at a change's address (report.html#c5): start there. */
+  if (location.hash) {
+    var start = changes().indexOf(document.getElementById(location.hash.slice(1)));
+    if (start >= 0) { go(start); }
   }
 }());

@@ -168,6 +168,16 @@ def test_keyboard_goes_from_change_to_change(open_report) -> None:
     assert current() == ids[4]
 
 
+def test_opened_at_a_change(open_report) -> None:
+    report = open_report(family("A_80_L.2_en", "A_RES_80_1_en"), "address")
+    page = report.page
+    page.goto("about:blank")  # a new load, not a jump within the page
+    page.goto(report.path.as_uri() + "#c6")
+    assert page.evaluate("document.querySelector('.para.current').id") == "c6"
+    assert page.inner_text(".position").startswith("Change 4 of 5: OP1")
+    assert report.errors == []
+
+
 def _fits(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 

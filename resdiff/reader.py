@@ -89,9 +89,16 @@ def _read_docx(path: Path) -> Source:
     return read_docx(_read_bytes(path), str(path))
 
 
+def _read_pdf(path: Path) -> Source:
+    from .pdf_reader import read_pdf
+
+    return read_pdf(_read_bytes(path), str(path))
+
+
 READERS: dict[str, Callable[[Path], Source]] = {
     ".txt": _read_text,
     ".docx": _read_docx,
+    ".pdf": _read_pdf,
     ".text": _read_text,
     ".md": _read_text,
     "": _read_text,
@@ -101,7 +108,6 @@ READERS: dict[str, Callable[[Path], Source]] = {
 _KNOWN_ELSEWHERE = {
     ".doc": "old binary Word (.doc) is not read: open it in Word or LibreOffice and save it as "
     ".docx, or run `libreoffice --headless --convert-to docx FILE`",
-    ".pdf": "PDF files are not read yet: extract the text (e.g. `pdftotext -layout FILE`)",
     ".rtf": "RTF is not read: save it as .txt or .docx",
 }
 

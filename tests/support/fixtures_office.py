@@ -287,3 +287,208 @@ def redline_paragraphs(data: bytes, *, accept: bool) -> list[str]:
 
 def redline_count(data: bytes, tag: str) -> int:
     return sum(1 for _ in redline_document(data).iter(W + tag))
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+PAGE_W, PAGE_H = 595.0, 842.0
+LEFT, RIGHT, TOP, BOTTOM = 72.0, 523.0, 770.0, 80.0
+BODY, LEADING, NOTE, NOTE_LEADING, INDENT = 10.0, 13.0, 8.0, 10.0, 28.0
+JOB = "22-22988"
+
+
+def _fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, file in (("Serif", "DejaVuSerif.ttf"), ("Serif-Bold", "DejaVuSerif-Bold.ttf"),
+                       ("Serif-Italic", "DejaVuSerif-Italic.ttf")):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(FONTS / file)))
+
+
+@dataclass
+class _Word:
+    text: str
+    font: str = "Serif"
+    notes: tuple[int, ...] = ()
+    """Markers printed as superscripts right after the word's text."""
+    tail: str = ""
+    """Punctuation printed after the markers (French: ``organisée¹,``)."""
+
+
+def _words(draft: Draft, p: Paragraph) -> list[_Word]:
+    english = draft.language not in ("fr", "es")
+    italic = opener_length(draft, p)
+    out: list[_Word] = []
+    shown = 0
+    text = ""
+    for piece in pieces(p, english):
+        if isinstance(piece, int):
+            last = out[-1] if out else _Word("")
+            m = re.match(r"^(.*?)([,;.:]*)$", last.text)
+            assert m is not None
+            if english or not m.group(2):
+                last.notes += (piece,)
+            else:
+                last.text, last.tail = m.group(1), m.group(2)
+                last.notes += (piece,)
+            continue
+        text = piece
+        for k, word in enumerate(text.split(" ")):
+            if k == 0 and out and word and not text.startswith(" "):
+                # Text glued to the marker before it (French punctuation after a marker).
+                out[-1].tail += word
+                shown += len(word)
+                continue
+            if word:
+                out.append(_Word(word, "Serif-Italic" if shown < italic else "Serif"))
+            shown += len(word) + 1
+    prefix = number_prefix(p)
+    if prefix:
+        out.insert(0, _Word(prefix))
+    return out
+
+
+def build_pdf(draft: Draft, *, hyphenate: bool = True, running_title: bool = True) -> bytes:
+    """A PDF of `draft` as the UN prints a draft (see the module docstring)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    _fonts()
+    notes = {f.number: f.text for f in draft.footnotes}
+
+    def width(word: _Word) -> float:
+        w = stringWidth(word.text, word.font, BODY)
+        if word.notes:
+            w += stringWidth(",".join(map(str, word.notes)), "Serif", BODY * 0.6)
+        return w + stringWidth(word.tail, "Serif", BODY)
+
+    # Lines of (words, first-line indent, last line of its paragraph?, space before).
+    lines: list[tuple[list[_Word], float, bool, float]] = []
+    lines.append(([_Word(draft.title, "Serif-Bold")], 0.0, True, 0.0))
+    lines.append(([_Word(w) for w in draft.organ.split()], 0.0, True, 12.0))
+    for p in draft.paragraphs:
+        words = _words(draft, p)
+        indent = INDENT
+        current: list[_Word] = []
+        room = RIGHT - LEFT - indent
+        first = True
+        queue = list(words)
+        while queue:
+            word = queue.pop(0)
+            space = stringWidth(" ", "Serif", BODY)
+            used = sum(width(w) for w in current) + space * len(current)
+            if not current or used + width(word) <= room:
+                current.append(word)
+                continue
+            if hyphenate and len(word.text) >= 9 and word.text.isalpha() and not word.notes:
+                for cut in range(len(word.text) - 3, 3, -1):
+                    head = _Word(word.text[:cut] + "-", word.font)
+                    if used + width(head) <= room:
+                        current.append(head)
+                        word = _Word(word.text[cut:], word.font, word.notes, word.tail)
+                        break
+            lines.append((current, indent if first else 0.0, False, 6.0 if first else 0.0))
+            current, first, indent, room = [word], False, 0.0, RIGHT - LEFT
+        lines.append((current, indent if first else 0.0, True, 6.0 if first else 0.0))
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(PAGE_W, PAGE_H), invariant=1)
+    pages: list[list[tuple[list[_Word], float, bool, float]]] = [[]]
+    page_notes: list[list[int]] = [[]]
+    y = TOP
+
+    def notes_height(numbers: list[int]) -> float:
+        if not numbers:
+            return 0.0
+        count = sum(len(_wrap_note(f"{n} {notes.get(n, '')}", stringWidth)) for n in numbers)
+        return 14.0 + count * NOTE_LEADING
+
+    for line in lines:
+        words, _, _, before = line
+        new_notes = [n for w in words for n in w.notes]
+        need = y - before - LEADING
+        if pages[-1] and need < BOTTOM + notes_height(page_notes[-1] + new_notes):
+            pages.append([])
+            page_notes.append([])
+            y = TOP
+            before = 0.0
+        y -= before + LEADING
+        pages[-1].append((words, line[1], line[2], y))
+        page_notes[-1].extend(new_notes)
+
+    total = len(pages)
+    for number, (page, numbers) in enumerate(zip(pages, page_notes, strict=True), 1):
+        if number == 1 and draft.symbol:
+            # The masthead's symbol, top right.
+            canvas.setFont("Serif-Bold", 12)
+            canvas.drawRightString(RIGHT, 800, draft.symbol)
+        elif draft.symbol:
+            canvas.setFont("Serif-Bold", 9)
+            canvas.drawString(LEFT, 800, draft.symbol)
+            if running_title:
+                canvas.setFont("Serif", 9)
+                canvas.drawRightString(RIGHT, 800, _shortened(draft.title, 80))
+        canvas.setFont("Serif", 8)
+        canvas.drawString(LEFT, 40, JOB)
+        canvas.drawRightString(RIGHT, 40, f"{number}/{total}")
+        for words, indent, last, y in page:
+            _draw_line(canvas, words, indent, last, y, width, stringWidth)
+        if numbers:
+            y = BOTTOM + notes_height(numbers) - 4
+            canvas.setLineWidth(0.5)
+            canvas.line(LEFT, y, LEFT + 130, y)
+            y -= 12
+            for n in numbers:
+                for k, text in enumerate(_wrap_note(f"{n} {notes.get(n, '')}", stringWidth)):
+                    canvas.setFont("Serif", NOTE)
+                    canvas.drawString(LEFT + (0 if k else 0), y, text)
+                    y -= NOTE_LEADING
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def _shortened(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + " …"
+
+
+def _wrap_note(text: str, string_width) -> list[str]:  # type: ignore[no-untyped-def]
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and string_width(candidate, "Serif", NOTE) > RIGHT - LEFT:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    return lines
+
+
+def _draw_line(canvas, words: list[_Word], indent: float, last: bool, y: float, width,  # type: ignore[no-untyped-def]
+               string_width) -> None:
+    """Words drawn one by one (no space glyphs, as many PDFs), justified but the last line."""
+    total = sum(width(w) for w in words)
+    room = RIGHT - LEFT - indent
+    normal = string_width(" ", "Serif", BODY)
+    gap = normal if last or len(words) < 2 else (room - total) / (len(words) - 1)
+    x = LEFT + indent
+    if len(words) == 1 and words[0].font == "Serif-Bold":
+        x = (PAGE_W - width(words[0])) / 2
+    for word in words:
+        canvas.setFont(word.font, BODY)
+        canvas.drawString(x, y, word.text)
+        x += string_width(word.text, word.font, BODY)
+        if word.notes:
+            marks = ",".join(map(str, word.notes))
+            canvas.setFont("Serif", BODY * 0.6)
+            canvas.drawString(x, y + BODY * 0.35, marks)
+            x += string_width(marks, "Serif", BODY * 0.6)
+        if word.tail:
+            canvas.setFont("Serif", BODY)
+            canvas.drawString(x, y, word.tail)
+            x += string_width(word.tail, "Serif", BODY)
+        x += gap

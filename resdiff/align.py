@@ -257,8 +257,8 @@ def _similar(olds: list[int], news: list[int], a: _Index, b: _Index, options: Al
 def _splits(cands: dict[int, list[int]], a: _Index, b: _Index, free_old: set[int],
             free_new: set[int], sim, options: AlignOptions):
     """Split and merge entries: one unit against two consecutive units of one part."""
-    out = []
-    seen = set()
+    out: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
+    seen: set[tuple[object, object]] = set()
     for i, js in cands.items():
         n_i = a.counts[i].total()
         for j in js:
@@ -270,21 +270,29 @@ def _splits(cands: dict[int, list[int]], a: _Index, b: _Index, free_old: set[int
                 if common >= 0.6 * n_j else ()
             merges = ((_neighbour(a, i, -1), i), (i, _neighbour(a, i, 1))) \
                 if common >= 0.6 * n_i else ()
-            for pair in splits:
-                if None not in pair and all(x in free_new for x in pair) and (i, pair) not in seen:
+            for maybe in splits:
+                pair = _both(maybe)
+                if pair and all(x in free_new for x in pair) and (i, pair) not in seen:
                     seen.add((i, pair))
                     e = _two(a.counts[i], [b.counts[x] for x in pair],
                              [sim(i, x) for x in pair], options)
                     if e is not None:
                         out.append((e, (i,), pair))
-            for pair in merges:
-                if None not in pair and all(x in free_old for x in pair) and (pair, j) not in seen:
+            for maybe in merges:
+                pair = _both(maybe)
+                if pair and all(x in free_old for x in pair) and (pair, j) not in seen:
                     seen.add((pair, j))
                     e = _two(b.counts[j], [a.counts[x] for x in pair],
                              [sim(x, j) for x in pair], options)
                     if e is not None:
                         out.append((e, pair, (j,)))
     return out
+
+
+def _both(pair: tuple[int | None, int | None]) -> tuple[int, int] | None:
+    """The pair of neighbours, or None where one side has no neighbour."""
+    first, second = pair
+    return None if first is None or second is None else (first, second)
 
 
 def _two(one: Counter, halves: list[Counter], sims: list[float], options: AlignOptions):

@@ -160,8 +160,8 @@ def _change(link: Link, olds: tuple[Paragraph, ...], news: tuple[Paragraph, ...]
                       (("+", n[0].text),)), None
     sim = round(link.similarity, 4)
     if link.same:
-        return Change("unchanged", link.moved, False, part, *labels, 1.0, None, (),
-                      *parts, text=n[0].text), None
+        return Change("unchanged", link.moved, False, part, labels[0], labels[1], 1.0, None, (),
+                      parts[0], parts[1], text=n[0].text), None
     old_text, new_text = JOIN.join(p.text for p in o), JOIN.join(p.text for p in n)
     diff, stats = diff_words_with_stats(old_text, new_text)
     if stats.coarse:

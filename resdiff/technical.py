@@ -169,9 +169,9 @@ def _items(text: str, code: str) -> list[_Item]:
     date = _date_pattern(code)
     lst = _list_pattern(code)
     if lst is not None:
-        dated = date is not None and code in _DATE_OF
-        ref = re.compile(_REF + (rf"(?:\s+(?:{_DATE_OF[code]})\s+({date.pattern}))?"
-                                 if dated else ""), re.IGNORECASE)
+        dated = (rf"(?:\s+(?:{_DATE_OF[code]})\s+({date.pattern}))?"
+                 if date is not None and code in _DATE_OF else "")
+        ref = re.compile(_REF + dated, re.IGNORECASE)
         for m in lst.finditer(text):
             refs = []
             for r in ref.finditer(m.group(0)):
@@ -197,7 +197,10 @@ def _items(text: str, code: str) -> list[_Item]:
 
 
 def _year_of(date_text: str) -> int:
-    return int(re.search(r"\d{4}", date_text).group(0))
+    m = re.search(r"\d{4}", date_text)
+    if m is None:
+        raise ValueError(f"no year in the date {date_text!r}")
+    return int(m.group(0))
 
 
 def _symbol_shape(symbol: str) -> tuple[str | None, int | None, int | None]:
@@ -254,6 +257,10 @@ def _find_ordinals(code: str, text: str) -> list[tuple[int, int, int]]:
 def opener(text: str, language: str | None, part: str) -> str | None:
     """The opening words of a paragraph ("Engage instamment", "Deeply concerned") when the
     language's table knows them."""
-    if language not in LANGUAGES or part not in ("preamble", "operative"):
+    if language not in LANGUAGES:
         return None
-    return languages.opener(language, text, part)
+    if part == "preamble":
+        return languages.opener(language, text, "preamble")
+    if part == "operative":
+        return languages.opener(language, text, "operative")
+    return None

@@ -44,6 +44,7 @@ from typing import Literal
 from diff_match_patch import diff_match_patch
 
 Op = Literal["=", "-", "+"]
+Level = Literal["word", "clause", "whole"]
 Segment = tuple[Op, str]
 
 WORD_BUDGET = 360_000
@@ -119,7 +120,7 @@ def dice(a: Counter[str], b: Counter[str]) -> float:
 class DiffStats:
     """How a diff was computed: ``word``, ``clause`` or ``whole`` (see `WORD_BUDGET`)."""
 
-    level: Literal["word", "clause", "whole"]
+    level: Level
 
     @property
     def coarse(self) -> bool:
@@ -155,7 +156,7 @@ def diff_words_with_stats(old: str, new: str) -> tuple[tuple[Segment, ...], Diff
     dmp.diff_cleanupSemantic(diffs)
     ops: dict[int, Op] = {0: "=", -1: "-", 1: "+"}
     segs = [(ops[op], enc.decode(chars)) for op, chars in diffs]
-    level = "whole" if "whole" in levels else "clause" if levels else "word"
+    level: Level = "whole" if "whole" in levels else "clause" if levels else "word"
     return _finish(_slide_single_edits(segs)), DiffStats(level)
 
 

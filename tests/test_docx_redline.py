@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,10 +21,16 @@ from click.testing import CliRunner
 
 from resdiff.cli import main
 from resdiff.compare import JOIN, Comparison, compare
-from resdiff.model import Draft, Paragraph
+from resdiff.model import Draft
 from resdiff.parse import parse_file
 from resdiff.render_docx import render_docx
-from tests.support.fixtures_office import W, redline_count, redline_document, redline_paragraphs
+from tests.support.fixtures_office import (
+    W,
+    negotiated,
+    redline_count,
+    redline_document,
+    redline_paragraphs,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "drafts"
@@ -34,25 +39,6 @@ DATE = datetime(2022, 10, 3, 10, 0, tzinfo=UTC)
 PAIRS = [("A_RES_79_7_en.txt", "A_80_L.6_en.txt"), ("A_80_L.2_en.txt", "A_RES_80_1_en.txt"),
          ("A_RES_79_6_en.txt", "A_80_L.9_en.txt"), ("A_80_L.7_en.txt", "A_RES_80_7_en.txt"),
          ("A_RES_79_6_en.txt", "A_80_L.7_en.txt")]  # the last: two unrelated drafts
-
-
-def negotiated(seed: Draft) -> Draft:
-    """The seed after a round: PP3 moved after PP7 and amended, PP10 deleted, OP3 split, OP5
-    and OP6 merged, a closing OP added; numbers and labels follow."""
-    pp = list(seed.part("preamble"))
-    op = list(seed.part("operative"))
-    moved = replace(pp[2], text=pp[2].text.replace("cruciale", "essentielle"))
-    pp = pp[:2] + pp[3:7] + [moved] + pp[7:9] + pp[10:]
-    text = op[2].text
-    cut = text.find(", ", len(text) // 2)
-    split = [replace(op[2], text=text[:cut] + "."), replace(op[2], text="Souligne " + text[cut + 2:])]
-    merged = replace(op[4], text=op[4].text.rstrip(";.") + " et " + op[5].text)
-    closing = Paragraph("OP0", "operative", "Décide de poursuivre l’examen de la question à sa "
-                        "quatre-vingt-unième session.", (), 0)
-    op = op[:2] + split + [op[3], merged] + op[6:] + [closing]
-    paragraphs = [replace(p, label=f"PP{i}") for i, p in enumerate(pp, 1)]
-    paragraphs += [replace(p, label=f"OP{i}", number=i) for i, p in enumerate(op, 1)]
-    return replace(seed, paragraphs=tuple(paragraphs))
 
 
 def texts(d: Draft) -> list[str]:

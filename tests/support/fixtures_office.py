@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -88,6 +88,26 @@ def opener_length(draft: Draft, p: Paragraph) -> int:
         return 0
     found = languages.opener(draft.language, p.text, p.part)  # type: ignore[arg-type]
     return len(found) if found else 0
+
+
+def negotiated(seed: Draft) -> Draft:
+    """The seed after a round: PP3 moved after PP7 and amended, PP10 deleted, OP3 split, OP5
+    and OP6 merged, a closing OP added; numbers and labels follow."""
+    pp = list(seed.part("preamble"))
+    op = list(seed.part("operative"))
+    moved = replace(pp[2], text=pp[2].text.replace("cruciale", "essentielle"))
+    pp = pp[:2] + pp[3:7] + [moved] + pp[7:9] + pp[10:]
+    text = op[2].text
+    cut = text.find(", ", len(text) // 2)
+    split = [replace(op[2], text=text[:cut] + "."),
+             replace(op[2], text="Souligne " + text[cut + 2:])]
+    merged = replace(op[4], text=op[4].text.rstrip(";.") + " et " + op[5].text)
+    closing = Paragraph("OP0", "operative", "Décide de poursuivre l’examen de la question à sa "
+                        "quatre-vingt-unième session.", (), 0)
+    op = op[:2] + split + [op[3], merged] + op[6:] + [closing]
+    paragraphs = [replace(p, label=f"PP{i}") for i, p in enumerate(pp, 1)]
+    paragraphs += [replace(p, label=f"OP{i}", number=i) for i, p in enumerate(op, 1)]
+    return replace(seed, paragraphs=tuple(paragraphs))
 
 
 # --- Word ---------------------------------------------------------------------------------------

@@ -41,6 +41,11 @@ def main(traceback: bool) -> None:
     """
 
 
+_TRACKED = click.option(
+    "--tracked", type=click.Choice(["current", "base"]), default="current", show_default=True,
+    help="A Word file with tracked changes: its current text, or the text before the changes.")
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=True, allow_dash=False))
 @click.option(
@@ -48,7 +53,8 @@ def main(traceback: bool) -> None:
     show_default=True,
     help="text: a readable view; json: the structure; canonical: the stored form.",
 )
-def parse(file: str, fmt: str) -> None:
+@_TRACKED
+def parse(file: str, fmt: str, tracked: str) -> None:
     """Read one draft and print its structure.
 
     FILE is a draft as PDF text extraction, Word's "save as text" or a paste gives it.
@@ -60,7 +66,7 @@ def parse(file: str, fmt: str) -> None:
     from .parse import parse_file
     from .views import draft_json, draft_text
 
-    draft = parse_file(file)
+    draft = parse_file(file, tracked=tracked)  # type: ignore[arg-type]  # a click Choice
     if fmt == "json":
         click.echo(json.dumps(draft_json(draft), ensure_ascii=False, indent=2))
     elif fmt == "canonical":
@@ -90,9 +96,10 @@ def parse(file: str, fmt: str) -> None:
               show_default=True, help="Colour the text view (auto: on a terminal).")
 @click.option("--force", is_flag=True, help="Compare drafts in two different languages.")
 @click.option("--store", metavar="DIR", help="The history store that versions are taken from.")
+@_TRACKED
 def diff(old: str, new: str | None, fmt: str, output: str | None, exit_code: bool,
          only_changes: bool, no_technical: bool, color: str, force: bool,
-         store: str | None) -> None:
+         store: str | None, tracked: str) -> None:
     """Compare two drafts paragraph by paragraph.
 
     OLD and NEW are drafts as `resdiff parse` reads them. Renumbering is not a change; moved,
@@ -118,11 +125,12 @@ def diff(old: str, new: str | None, fmt: str, output: str | None, exit_code: boo
     from .parse import parse_file
 
     if new is not None and exists(old) and exists(new):
-        old_draft, new_draft = parse_file(old), parse_file(new)
+        old_draft = parse_file(old, tracked=tracked)  # type: ignore[arg-type]  # a click Choice
+        new_draft = parse_file(new, tracked=tracked)  # type: ignore[arg-type]
     else:
         from .store import load_pair
 
-        old_draft, old, new_draft, new = load_pair(old, new, store)
+        old_draft, old, new_draft, new = load_pair(old, new, store, tracked)  # type: ignore[arg-type]
     if (old_draft.language and new_draft.language and old_draft.language != new_draft.language
             and not force):
         raise ResdiffError(

@@ -27,7 +27,7 @@ from . import languages, repair
 from .masthead import Masthead, read_masthead
 from .model import Draft, Footnote, InputError, Paragraph, Part
 from .pages import Line, split_pages
-from .reader import Source, read_source
+from .reader import Source, Tracked, read_source
 
 _SPECIAL_SPACES = str.maketrans(
     {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u2011": "-", "\u00ad": None,
@@ -57,9 +57,9 @@ class _Block:
         self.text = _join(self.text, piece)
 
 
-def parse_file(path: str | os.PathLike[str]) -> Draft:
+def parse_file(path: str | os.PathLike[str], *, tracked: Tracked = "current") -> Draft:
     """Read and parse one file (any format `reader.read_source` accepts)."""
-    return parse_source(read_source(path))
+    return parse_source(read_source(path, tracked=tracked))
 
 
 def parse_source(source: Source) -> Draft:

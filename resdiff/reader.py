@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from .model import InputError
 
@@ -69,7 +70,12 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     return text, tuple(warnings)
 
 
-def _read_text(path: Path) -> Source:
+Tracked = Literal["current", "base"]
+"""Which text of a Word document with tracked changes to read: as it stands now (the changes
+accepted), or as it stood before them."""
+
+
+def _read_text(path: Path, tracked: Tracked = "current") -> Source:
     text, warnings = decode(_read_bytes(path), str(path))
     return Source(name=str(path), text=text, format="text", warnings=warnings)
 
@@ -83,19 +89,19 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
 
 
-def _read_docx(path: Path) -> Source:
+def _read_docx(path: Path, tracked: Tracked = "current") -> Source:
     from .docx_reader import read_docx
 
-    return read_docx(_read_bytes(path), str(path))
+    return read_docx(_read_bytes(path), str(path), tracked)
 
 
-def _read_pdf(path: Path) -> Source:
+def _read_pdf(path: Path, tracked: Tracked = "current") -> Source:
     from .pdf_reader import read_pdf
 
     return read_pdf(_read_bytes(path), str(path))
 
 
-READERS: dict[str, Callable[[Path], Source]] = {
+READERS: dict[str, Callable[[Path, Tracked], Source]] = {
     ".txt": _read_text,
     ".docx": _read_docx,
     ".pdf": _read_pdf,
@@ -112,8 +118,8 @@ _KNOWN_ELSEWHERE = {
 }
 
 
-def read_source(path: str | os.PathLike[str]) -> Source:
-    """Read one input file. `-` is standard input's text is not handled here (the CLI does)."""
+def read_source(path: str | os.PathLike[str], *, tracked: Tracked = "current") -> Source:
+    """Read one input file; `tracked` chooses the text of a Word file with tracked changes."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
@@ -127,4 +133,4 @@ def read_source(path: str | os.PathLike[str]) -> Source:
             raise InputError(f"{p}: {hint}")
         known = ", ".join(sorted(e for e in READERS if e))
         raise InputError(f"{p}: unknown file type {ext!r} (resdiff reads {known})")
-    return reader(p)
+    return reader(p, tracked)

@@ -47,6 +47,7 @@ from typing import Any
 
 from .canonical import deserialize, serialize
 from .model import LANGUAGES, Draft
+from .reader import Tracked
 from .versions import (
     StoreError,
     Version,
@@ -276,11 +277,11 @@ class Store:
 
     def add(self, file: str, *, symbol: str | None = None, stage: str | None = None,
             date: str | None = None, series: str | None = None,
-            message: str | None = None) -> Added:
+            message: str | None = None, tracked: Tracked = "current") -> Added:
         """Read `file` and commit its canonical form as a new version."""
         from .parse import parse_file
 
-        draft = parse_file(file)
+        draft = parse_file(file, tracked=tracked)
         if symbol is not None:
             draft = replace(draft, symbol=check_value("--symbol", symbol) or None)
         if draft.language not in LANGUAGES:
@@ -511,13 +512,14 @@ def summaries(store: Store, versions: list[Version]) -> dict[str, str | None]:
     return out
 
 
-def load(name: str, store_option: str | None) -> tuple[Draft, str]:
+def load(name: str, store_option: str | None, tracked: Tracked = "current"
+         ) -> tuple[Draft, str]:
     """A draft to compare: an existing file (read, without opening any store), else a stored
     version."""
     from .parse import parse_file
 
     if os.path.exists(name) or re.search(r"\.[A-Za-z]{2,5}$|^[./~]", name):
-        return parse_file(name), name  # a file, or what can only be one
+        return parse_file(name, tracked=tracked), name  # a file, or what can only be one
     try:
         store = open_store(store_option)
     except StoreError:
@@ -529,14 +531,15 @@ def load(name: str, store_option: str | None) -> tuple[Draft, str]:
     return store.draft(version), f"{version.name} ({version.language}, {version.short})"
 
 
-def load_with_base(name: str, store_option: str | None) -> tuple[Draft, str, Draft, str]:
+def load_with_base(name: str, store_option: str | None, tracked: Tracked = "current"
+                   ) -> tuple[Draft, str, Draft, str]:
     """A stored version (or a file whose symbol the store knows the series of) and the version
     the UN's rules compare it with: (base draft, its name, draft, its name)."""
     store = open_store(store_option)
     if os.path.exists(name):
         from .parse import parse_file
 
-        draft = parse_file(name)
+        draft = parse_file(name, tracked=tracked)
         stage = stage_of(draft.symbol, draft.document_kind)
         series = store._series_for(name, draft, None) if draft.title or draft.symbol else None
         if stage is None or series is None or draft.language not in LANGUAGES:
@@ -557,10 +560,10 @@ def load_with_base(name: str, store_option: str | None) -> tuple[Draft, str, Dra
     return store.draft(base), f"{base.name} ({base.language}, {base.stage_name})", draft, label
 
 
-def load_pair(old: str, new: str | None, store_option: str | None
-              ) -> tuple[Draft, str, Draft, str]:
+def load_pair(old: str, new: str | None, store_option: str | None,
+              tracked: Tracked = "current") -> tuple[Draft, str, Draft, str]:
     """What ``resdiff diff OLD [NEW]`` compares: files and stored versions mixed; with NEW
-    absent, OLD against its base."""
+    absent, OLD against its base. `tracked` applies to Word files."""
     if new is None:
-        return load_with_base(old, store_option)
-    return (*load(old, store_option), *load(new, store_option))
+        return load_with_base(old, store_option, tracked)
+    return (*load(old, store_option, tracked), *load(new, store_option, tracked))

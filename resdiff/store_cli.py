@@ -1,4 +1,4 @@
-"""The history store's commands: init, add, log, show, blame, history.
+"""The history store's commands: init, add, log, show, blame, history, site.
 
 Thin like `resdiff.cli`, which registers them: options in, one store call, output out. Errors
 are `StoreError`s, turned into one line and exit code 2 by the group. The store (and git) are
@@ -48,9 +48,12 @@ def init(directory: str) -> None:
               help="The series (one resolution across rounds and sessions); default: the one "
                    "of the same symbol in another language, else from the title.")
 @click.option("-m", "--message", help="A note kept with the version.")
+@click.option("--tracked", type=click.Choice(["current", "base"]), default="current",
+              show_default=True,
+              help="A Word file with tracked changes: its current text, or the text before them.")
 @store_option
 def add(file: str, symbol: str | None, stage: str | None, date: str | None,
-        series: str | None, message: str | None, store: str | None) -> None:
+        series: str | None, message: str | None, tracked: str, store: str | None) -> None:
     """Record FILE as a new version in the store.
 
     FILE is any draft `resdiff parse` reads; its symbol, title, language and session are read
@@ -65,7 +68,7 @@ def add(file: str, symbol: str | None, stage: str | None, date: str | None,
 
     opened = open_store(store)
     added = opened.add(file, symbol=symbol, stage=stage, date=date, series=series,
-                       message=message)
+                       message=message, tracked=tracked)  # type: ignore[arg-type]  # a Choice
     v = added.version
     click.echo(f"Added {v.name} ({v.language}, {v.stage_name}) to series {v.series} as "
                f"{v.short}")
@@ -204,4 +207,43 @@ def history(version: str, paragraph: str, fmt: str, store: str | None) -> None:
     _warn(opened)
 
 
-COMMANDS: tuple[click.Command, ...] = (init, add, log, show, blame, history)
+@click.command()
+@click.argument("outdir", type=click.Path(file_okay=False))
+@store_option
+def site(outdir: str, store: str | None) -> None:
+    """Write a static web site of the whole store into OUTDIR.
+
+    An index of the series; per series a timeline of its versions; each version's text, its
+    comparisons with the previous version and with the base the UN's rules name, and its blame.
+    Pages link to each other by relative addresses and fetch nothing: open OUTDIR/index.html
+    from disk or serve the folder with any web server. A site already in OUTDIR is replaced
+    whole; a folder holding anything else is refused.
+
+    \b
+    Example:
+      resdiff site ~/negotiations-site --store ~/negotiations
+    """
+    import sys
+    from pathlib import Path
+
+    from .site import check_outdir, read_chains, render_site, write_site
+    from .store import open_store
+
+    opened = open_store(store)
+    check_outdir(Path(outdir))  # before the long part, not after it
+    chains = read_chains(opened)
+    total = sum(len(c.versions) for c in chains)
+    if sys.stderr.isatty():
+        with click.progressbar(length=total, label="Building the site", file=sys.stderr,
+                               show_pos=True) as bar:
+            pages = render_site(chains, bar.update)
+    else:
+        pages = render_site(chains)
+    write_site(Path(outdir), pages)
+    series = len({c.versions[0].series for c in chains})
+    click.echo(f"Wrote a site of {series} series and {total} versions to {outdir}: open "
+               f"{Path(outdir).resolve() / 'index.html'}")
+    _warn(opened)
+
+
+COMMANDS: tuple[click.Command, ...] = (init, add, log, show, blame, history, site)

@@ -137,3 +137,38 @@ def test_text_path_does_not_import_the_office_readers() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_tracked_option_on_the_command_line(seed: Draft, tmp_path: Path) -> None:
+    """`--tracked base` on parse: the Word file as it stood before its changes."""
+    path = tmp_path / "draft-with-changes.docx"
+    path.write_bytes(build_docx(seed, tracked=TRACKED))
+    runner = CliRunner()
+    now = runner.invoke(main, ["parse", str(path), "--format", "json"])
+    before = runner.invoke(main, ["parse", str(path), "--format", "json", "--tracked", "base"])
+    assert now.exit_code == 0 and before.exit_code == 0
+    texts_now = [p["text"] for p in json.loads(now.stdout)["paragraphs"]]
+    texts_before = [p["text"] for p in json.loads(before.stdout)["paragraphs"]]
+    assert seed.paragraph("PP3").text in texts_now  # type: ignore[union-attr]
+    assert seed.paragraph("PP3").text not in texts_before  # type: ignore[union-attr]
+
+
+def test_tracked_base_when_adding_to_the_store(seed: Draft, tmp_path: Path) -> None:
+    path = tmp_path / "draft-with-changes.docx"
+    path.write_bytes(build_docx(seed, tracked=TRACKED))
+    runner = CliRunner()
+    store = tmp_path / "store"
+    env = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    assert runner.invoke(main, ["init", str(store)], env=env).exit_code == 0
+    added = runner.invoke(main, ["add", str(path), "--tracked", "base", "--store", str(store),
+                                 "--symbol", "A/C.3/77/L.6"], env=env)
+    assert added.exit_code == 0, added.output
+    added = runner.invoke(main, ["add", str(path), "--store", str(store), "--stage", "L-rev",
+                                 "--symbol", "A/C.3/77/L.6/Rev.1"], env=env)
+    assert added.exit_code == 0, added.output
+    diff = runner.invoke(main, ["diff", "A/C.3/77/L.6", "A/C.3/77/L.6/Rev.1", "--store",
+                                str(store), "--format", "json"], env=env)
+    assert diff.exit_code == 0, diff.output
+    summary = json.loads(diff.stdout)["summary"]
+    assert summary["added"] >= 1  # PP3, inserted as a tracked change

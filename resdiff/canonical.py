@@ -6,7 +6,7 @@ Layout (UTF-8, ``\\n`` line ends)::
     symbol: A/C.3/77/L.6
     language: fr
     …                                one ``key: value`` per line; lists repeat their key
-    labels: PP1 PP2/1,2,3 … OP1:1/17 OP2:2 …
+    labels: PP1 PP2/1,2,3@120,188,240 … OP1:1/17@52 OP2:2 …
                                      (blank line)
     ## preamble
     Condamnant de nouveau énergiquement …
@@ -17,8 +17,10 @@ Layout (UTF-8, ``\\n`` line ends)::
 
 A paragraph's line holds its text alone, so that plain ``git diff`` and ``git blame`` on the
 store line up with paragraphs and renumbering touches only the ``labels:`` header line. A
-label token is ``LABEL[:NUMBER][/NOTES]``: the paragraph's label, its printed number, its
-footnotes. A text line that would start with ``#`` or ``\\`` is written with a leading ``\\``.
+label token is ``LABEL[:NUMBER][/NOTES[@PLACES]]``: the paragraph's label, its printed number,
+its footnotes and where their markers stand in its text (`Paragraph.note_at`). A token without
+``@PLACES`` (as files written before marker places were kept) reads with places unknown. A
+text line that would start with ``#`` or ``\\`` is written with a leading ``\\``.
 
 Guarantee: ``deserialize(serialize(d)) == d`` for every `Draft`; `deserialize` refuses anything
 else with a `ValueError` naming the line.
@@ -63,7 +65,10 @@ def serialize(draft: Draft) -> str:
 
 def _label(p: Paragraph) -> str:
     token = p.label if p.number is None else f"{p.label}:{p.number}"
-    return f"{token}/{','.join(map(str, p.notes))}" if p.notes else token
+    if not p.notes:
+        return token
+    token += "/" + ",".join(map(str, p.notes))
+    return token + "@" + ",".join(map(str, p.note_at)) if p.note_at else token
 
 
 def _one_line(value: str, key: str) -> str:
@@ -155,8 +160,13 @@ def _paragraphs(labels: list[str], sections: dict[str, list[str]]) -> tuple[Para
     out = []
     for item in labels:
         item, _, note_list = item.partition("/")
+        note_list, _, places = note_list.partition("@")
         label, _, num = item.partition(":")
         notes = tuple(int(n) for n in note_list.split(",")) if note_list else ()
+        note_at = tuple(int(n) for n in places.split(",")) if places else ()
+        if note_at and len(note_at) != len(notes):
+            raise ValueError(f"labels: {label} has {len(note_at)} marker places for "
+                             f"{len(notes)} footnotes")
         prefix = label.rstrip("0123456789abcdefghijklmnopqrstuvwxyz")
         prefix = "PP" if label.startswith("PP") else "OP" if label.startswith("OP") else (
             "AN" if label.startswith("AN") else prefix
@@ -168,7 +178,7 @@ def _paragraphs(labels: list[str], sections: dict[str, list[str]]) -> tuple[Para
         if text is None:
             raise ValueError(f"labels: no text for {label} in section '## {part}'")
         out.append(Paragraph(label, part, text, notes,  # type: ignore[arg-type]
-                             int(num) if num else None))
+                             int(num) if num else None, note_at))
     for part, rest in by_part.items():
         if next(rest, None) is not None:
             raise ValueError(f"## {part}: more paragraphs than labels")

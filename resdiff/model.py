@@ -3,7 +3,8 @@
 A `Draft` is one version of a resolution as our users name its parts: preambular paragraphs
 (PP1…PPn, by position), operative paragraphs (OPn, by their number), annex paragraphs, and
 footnotes. Every text in it is one line, with whitespace collapsed, footnote markers taken out
-(their numbers are in `Paragraph.notes`) and PDF extraction damage repaired.
+(their numbers are in `Paragraph.notes`, their places in `Paragraph.note_at`) and PDF extraction
+damage repaired.
 """
 
 from __future__ import annotations
@@ -43,6 +44,17 @@ class Paragraph:
     """Numbers of the footnotes whose markers stand in this paragraph, in order."""
     number: int | None = None
     """The printed number of an operative (or numbered annex) paragraph; None for PPs."""
+    note_at: tuple[int, ...] = ()
+    """Where each marker of `notes` stood: the offset in `text` just after the word or
+    punctuation the marker followed, as printed (``organisée¹,`` in French: before the comma;
+    ``Court,²`` in English: after it), 0 when nothing stood before it. One offset per note, in
+    the same order, never decreasing; empty when the places are not known (a draft built by
+    hand). Offsets are no part of the text: comparing drafts never reports them."""
+
+    def __post_init__(self) -> None:
+        if self.note_at and len(self.note_at) != len(self.notes):
+            raise ValueError(f"{self.label}: {len(self.note_at)} marker places for "
+                             f"{len(self.notes)} footnotes")
 
 
 @dataclass(frozen=True)

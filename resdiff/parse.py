@@ -11,7 +11,8 @@ Stages, each with what its output guarantees:
 4. `_assign`: each paragraph gets its part and label (PP by position, OP by its number,
    ``OP5bis``/``PP3ter`` kept where a negotiation draft prints them, AN for annex paragraphs).
 5. `repair`: extraction damage repaired from the document's own vocabulary; footnote markers
-   taken out into `Paragraph.notes`.
+   taken out into `Paragraph.notes`, where they stood into `Paragraph.note_at` (offsets in the
+   final text).
 
 A text with no recognisable resolution structure is still read, as plain paragraphs (part
 ``text``), with a warning, so that it can be compared.
@@ -300,15 +301,15 @@ def _clean(
     note_texts = [repair.mend_spacing(repair.tidy(t)) for _, t in raw_notes]
     vocabulary = repair.vocabulary_of(texts + note_texts + [head.title])
     texts = [repair.repair(t, vocabulary) for t in texts]
-    texts, notes, missing = repair.take_markers(texts, [n for n, _ in raw_notes])
+    texts, notes, note_at, missing = repair.take_markers(texts, [n for n, _ in raw_notes])
     footnotes = [
         Footnote(n, repair.tidy(repair.repair(t, vocabulary)))
         for (n, _), t in zip(raw_notes, note_texts, strict=True)
     ]
     warnings = [f"footnote {n}: its marker was not found in the text" for n in missing]
     out = [
-        Paragraph(p.label, p.part, t, tuple(ns), p.number)
-        for p, t, ns in zip(paragraphs, texts, notes, strict=True)
+        Paragraph(p.label, p.part, t, ns, p.number, at)
+        for p, t, ns, at in zip(paragraphs, texts, notes, note_at, strict=True)
     ]
     labels = [p.label for p in out]
     if len(set(labels)) != len(labels):

@@ -23,6 +23,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _COMPOUND = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
@@ -210,13 +211,22 @@ def _plausible_loose(text: str, start: int, end: int) -> bool:
     return not _MONTHS_OR_UNITS.match(after)
 
 
-def take_markers(
-    texts: list[str], numbers: list[int]
-) -> tuple[list[str], list[tuple[int, ...]], list[int]]:
-    """Find the markers of `numbers` (in order) through `texts` (in document order).
+class Taken(NamedTuple):
+    """What `take_markers` gives back, one item per text."""
 
-    Returns the texts without their markers, the notes of each text, and the numbers whose
-    marker was not found."""
+    texts: list[str]
+    """The texts without their markers, tidied."""
+    notes: list[tuple[int, ...]]
+    """The numbers of the markers taken from each text, in order."""
+    note_at: list[tuple[int, ...]]
+    """For each marker, its offset in the tidied text (see `Paragraph.note_at`)."""
+    missing: list[int]
+    """The numbers whose marker was not found."""
+
+
+def take_markers(texts: list[str], numbers: list[int]) -> Taken:
+    """Find the markers of `numbers` (in order) through `texts` (in document order), take them
+    out, and say where they stood in the final (tidied) texts."""
     notes: list[list[int]] = [[] for _ in texts]
     spans: list[list[tuple[int, int]]] = [[] for _ in texts]
     missing: list[int] = []
@@ -235,12 +245,45 @@ def take_markers(
         pos = span[1]
         notes[t].append(number)
         spans[t].append(span)
-    out = []
+    out: list[str] = []
+    places: list[tuple[int, ...]] = []
     for text, text_spans in zip(texts, spans, strict=True):
+        # A marker stands after the last character before it that is not a space. Tidying only
+        # removes spaces, so that character is found in the tidied text by counting the
+        # characters that are not spaces.
+        # The digits of the markers before it go too.
+        ordered = sorted(text_spans)
+        solid = [_solid_count(text, a) - sum(d - c for c, d in ordered[:k])
+                 for k, (a, _) in enumerate(ordered)]
         for a, b in sorted(text_spans, reverse=True):
             text = text[:a] + " " + text[b:] if _needs_space(text, a, b) else text[:a] + text[b:]
-        out.append(tidy(text))
-    return out, [tuple(n) for n in notes], missing
+        final = tidy(text)
+        out.append(final)
+        places.append(_offsets(final, solid))
+    return Taken(out, [tuple(n) for n in notes], places, missing)
+
+
+def _solid_count(text: str, end: int) -> int:
+    """How many characters of ``text[:end]`` are not spaces."""
+    return sum(1 for ch in text[:end] if not ch.isspace())
+
+
+def _offsets(final: str, solid: list[int]) -> tuple[int, ...]:
+    """The offsets in `final` just after its n-th character that is not a space, for each n
+    of `solid` (0: the start)."""
+    out: list[int] = []
+    seen = 0
+    i = 0
+    for n in solid:
+        if n == 0:
+            out.append(0)
+            continue
+        while seen < n:
+            if not final[i].isspace():
+                seen += 1
+            i += 1
+        out.append(i)
+    return tuple(out)
 
 
 def _needs_space(text: str, a: int, b: int) -> bool:

@@ -2,7 +2,9 @@
 
 The JSON keys ``symbol, language, title, organ, sponsors, session, agenda_item, paragraphs
 (label, part, number for operative paragraphs, text, notes), footnotes (number, text),
-warnings`` are a contract other tools read; further keys may be added, none renamed.
+warnings`` are a contract other tools read; further keys may be added, none renamed. Added
+since: each paragraph's ``note_at`` (where its footnote markers stand in ``text``, one offset
+per note; empty when not known).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ def draft_json(draft: Draft) -> dict[str, Any]:
             item["number"] = p.number
         item["text"] = p.text
         item["notes"] = list(p.notes)
+        item["note_at"] = list(p.note_at)
         paragraphs.append(item)
     return {
         "symbol": draft.symbol,

@@ -29,10 +29,13 @@ def test_parse_json_contract() -> None:
         assert key in data
     assert data["symbol"] == "A/C.3/77/L.6" and data["session"] == 77
     assert data["paragraphs"][0] == {
-        "label": "PP1", "part": "preamble", "text": data["paragraphs"][0]["text"], "notes": []}
+        "label": "PP1", "part": "preamble", "text": data["paragraphs"][0]["text"], "notes": [],
+        "note_at": []}
     op1 = data["paragraphs"][36]
     assert (op1["label"], op1["part"], op1["number"], op1["notes"]) == (
         "OP1", "operative", 1, [17])
+    # Added key: where the marker stands in the text.
+    assert op1["text"][:op1["note_at"][0]].endswith("du rapport du Secrétaire général")
     assert data["footnotes"][0] == {
         "number": 1, "text": "Nations Unies, Recueil des Traités, vol. 2225, no 39574."}
 

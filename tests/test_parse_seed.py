@@ -95,6 +95,30 @@ def test_every_footnote_marker_found(seed: Draft) -> None:
     assert not re.search(r"[^\W\d_]\d", _all_text(seed).replace("efficaces1", ""))
 
 
+def _before_markers(seed: Draft, label: str) -> list[str]:
+    """The words just before each marker of a paragraph, with what follows them."""
+    p = seed.paragraph(label)
+    assert p is not None and len(p.note_at) == len(p.notes)
+    return [p.text[:a].split(" ")[-1] + "|" + p.text[a:a + 2] for a in p.note_at]
+
+
+def test_marker_places_in_the_final_text(seed: Draft) -> None:
+    # French puts the marker before the punctuation: "organisée1 et", "enfants2,", "Convention 3 ,".
+    assert _before_markers(seed, "PP2") == [
+        "organisée| e", "enfants|, ", "Convention|, ", "femmes| e", "rapportant|, ",
+        "l’enfant| e", "enfants|, ", "d’autrui|, "]
+    assert _before_markers(seed, "PP7") == ["2030| v"]  # "l’horizon 203012": 2030 + note 12
+    op1 = seed.paragraph("OP1")
+    assert op1 is not None
+    assert op1.text[:op1.note_at[0]].endswith("du rapport du Secrétaire général")
+    # "(n o 29)21" and "(no 143) 26 ,": after the closing bracket, before the comma.
+    assert _before_markers(seed, "OP5")[2:4] == ["29)| e", "81)|, "]
+    for p in seed.paragraphs:
+        assert len(p.note_at) == len(p.notes)
+        assert list(p.note_at) == sorted(p.note_at)
+        assert all(0 < a <= len(p.text) and not p.text[a - 1].isspace() for a in p.note_at)
+
+
 def test_extraction_damage_repaired(seed: Draft) -> None:
     text = _all_text(seed)
     for damaged, repaired in [

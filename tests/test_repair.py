@@ -62,10 +62,23 @@ def test_numbers_that_are_not_markers() -> None:
 
 
 def test_take_markers_in_order_across_paragraphs() -> None:
-    texts, notes, missing = take_markers(
+    texts, notes, note_at, missing = take_markers(
         ["la Convention 3 , la Convention 4 et le Protocole5", "d’autrui6, ainsi que"],
         [3, 4, 5, 6, 7],
     )
     assert texts == ["la Convention, la Convention et le Protocole", "d’autrui, ainsi que"]
     assert notes == [(3, 4, 5), (6,)]
     assert missing == [7]
+    # Places in the tidied texts: after "Convention" (the space before "," gone), after the
+    # second "Convention", at the end; after "d’autrui".
+    assert note_at == [(13, 28, 44), (8,)]
+
+
+def test_marker_places_survive_collapsed_spaces_and_glued_words() -> None:
+    texts, _, note_at, _ = take_markers(
+        ["  Rappelant   la   Convention1 et  2030 12  vise,3  fin.4"], [1, 12, 3, 4])
+    assert texts == ["Rappelant la Convention et 2030 vise, fin."]
+    text = texts[0]
+    assert [text[:a] for a in note_at[0]] == [
+        "Rappelant la Convention", "Rappelant la Convention et 2030",
+        "Rappelant la Convention et 2030 vise,", text]

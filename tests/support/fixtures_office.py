@@ -11,8 +11,9 @@
   the first line indented, justified lines, long words hyphenated at line ends, superscript
   footnote markers, and each page's footnotes under a rule in a smaller size.
 
-Footnote markers stand after a word that ends a phrase (`layout._places`), before the
-punctuation in French and Spanish, after it in English. Everything is deterministic.
+Footnote markers stand where the draft's `Paragraph.note_at` puts them; without those places,
+after a word that ends a phrase (`layout._places`), before the punctuation in French and
+Spanish, after it in English. Everything is deterministic.
 """
 
 from __future__ import annotations
@@ -37,7 +38,19 @@ Piece = str | int
 
 
 def pieces(p: Paragraph, english: bool) -> list[Piece]:
-    """The paragraph's text with its footnote markers, as (text | note number) pieces."""
+    """The paragraph's text with its footnote markers, as (text | note number) pieces: at
+    their places when known (`Paragraph.note_at`), else where a reader expects them."""
+    if p.note_at and len(p.note_at) == len(p.notes):
+        out: list[Piece] = []
+        done = 0
+        for number, a in zip(p.notes, p.note_at, strict=True):
+            if p.text[done:a]:
+                out.append(p.text[done:a])
+            out.append(number)
+            done = a
+        if p.text[done:]:
+            out.append(p.text[done:])
+        return out
     words = p.text.split(" ") if p.text else []
     places = dict(zip(_places(words, len(p.notes)), p.notes, strict=True))
     out: list[Piece] = []

@@ -13,10 +13,12 @@ Three layouts, each the way a real source prints a draft:
   or below the symbol on adopted texts).
 * `render_pasted`: clean text pasted from Word: one paragraph per line, footnotes at the end.
 
-Footnote markers are put back into the paragraph texts where a reader expects them: after a word
-that ends a phrase (preferably before a comma), glued to the word (``organisée1``) or loose
-(``Convention 3 ,``); French and Spanish before punctuation, English after it (``Court,2``).
-The places and forms are chosen from `seed`, so one call always gives the same text.
+Footnote markers are put back into the paragraph texts where they stood (`Paragraph.note_at`),
+glued to the word (``organisée1``) or loose (``Convention 3 ,``), in a form the parser takes at
+exactly that place. A paragraph whose places are not known gets them where a reader expects
+them: after a word that ends a phrase (preferably before a comma), French and Spanish before
+punctuation, English after it (``Court,2``). The forms (and those places) are chosen from
+`seed`, so one call always gives the same text.
 
 Everything here is pure and deterministic: no I/O, no clock, no global random state. Only what a
 layout really carries is printed; `Draft` fields a layout has no place for are left out (the
@@ -31,6 +33,7 @@ from dataclasses import dataclass
 
 from resdiff import languages
 from resdiff.model import Draft, Footnote, Paragraph
+from resdiff.repair import find_marker
 
 RULE = "__________________"
 SPACED_JOB = "22-22988"
@@ -102,9 +105,58 @@ def _places(words: list[str], count: int) -> list[int]:
 
 
 def _marked(
-    paragraph_text: str, notes: tuple[int, ...], *, english: bool, rng: random.Random | None
+    p: Paragraph, text: str, *, english: bool, rng: random.Random | None
 ) -> list[_Token]:
     """The paragraph's words with its footnote markers put back. `rng` None: always glued."""
+    if p.note_at and len(p.note_at) == len(p.notes):
+        return _marked_at(text, p.notes, p.note_at, rng)
+    return _marked_by_words(text, p.notes, english=english, rng=rng)
+
+
+def _marked_at(text: str, notes: tuple[int, ...], note_at: tuple[int, ...],
+               rng: random.Random | None) -> list[_Token]:
+    """Markers written at their known places, each in a form the parser takes there."""
+    out = ""
+    done = 0  # how much of `text` is in `out`
+    start = 0  # where the parser's search for the next marker starts, in `out`
+    at: list[tuple[int, int]] = []  # (position in `out`, number)
+    for number, a in zip(notes, note_at, strict=True):
+        a = min(a, len(text))
+        head, rest = out + text[done:a], text[a:]
+        digits = str(number)
+        glued = (head, digits, "")
+        loose_ok = rest[:1] in ("", " ") or rest[:1] in ",." and rest[1:2] in ("", " ")
+        loose = (head + _LOOSE_JOIN, digits, _LOOSE_JOIN if rest[:1] in (",", ".") else "")
+        forms = [glued]
+        if loose_ok and head:
+            prefer_loose = (rng is not None and rng.random() < 0.4
+                            and not _NOT_AFTER_LOOSE.match(rest.lstrip(" ,.")))
+            forms = [loose, glued] if prefer_loose else [glued, loose]
+        chosen = forms[0]
+        for form in forms:
+            written = (form[0] + form[1] + form[2] + rest).replace(_LOOSE_JOIN, " ")
+            span = (len(form[0]), len(form[0]) + len(digits))
+            if find_marker(written, number, start) == span:
+                chosen = form
+                break
+        at.append((len(chosen[0]), number))
+        out = chosen[0] + chosen[1] + chosen[2]
+        start = len(chosen[0]) + len(digits)
+        done = a
+    out += text[done:]
+    tokens: list[_Token] = []
+    position = 0
+    for word in out.split(" ") if out else []:
+        end = position + len(word)
+        tokens.append(_Token(word, tuple(n for k, n in at if position <= k < end)))
+        position = end + 1
+    return tokens
+
+
+def _marked_by_words(
+    paragraph_text: str, notes: tuple[int, ...], *, english: bool, rng: random.Random | None
+) -> list[_Token]:
+    """Markers after words that end a phrase, where a reader expects them."""
     words = paragraph_text.split(" ") if paragraph_text else []
     places = _places(words, len(notes))
     tokens = [_Token(w) for w in words]
@@ -273,7 +325,7 @@ def _spaced_pages(draft: Draft, width: int, lines_per_page: int, seed: int) -> l
             body.append((f" {text} ", (), True))
             continue
         prefix = _op_prefix(p)
-        tokens = _marked(text, p.notes, english=english, rng=rng)
+        tokens = _marked(p, text, english=english, rng=rng)
         wrapped = _wrap(tokens, f" {prefix} " if prefix else " ", width)
         body += [(line + " ", notes, True) for line, notes in wrapped]
     return _paginate(body, lines_per_page)
@@ -380,7 +432,7 @@ def render_block(
             body += [(f"{text} ", (), True), (" ", (), False)]
             continue
         prefix = _op_prefix(p)
-        tokens = _marked(text, p.notes, english=english, rng=rng)
+        tokens = _marked(p, text, english=english, rng=rng)
         if prefix and len(prefix) <= 2:
             body.append((f"{prefix} ", (), True))
             wrapped = _wrap(tokens, "", width)
@@ -425,7 +477,7 @@ def render_pasted(draft: Draft, blank_lines: bool) -> str:
         if p is None:
             lines.append(text)
             continue
-        tokens = _marked(text, p.notes, english=english, rng=None)
+        tokens = _marked(p, text, english=english, rng=None)
         prefix = _op_prefix(p)
         lines.append((f"{prefix} " if prefix else "") + " ".join(t.text for t in tokens))
     if draft.footnotes:

@@ -1,18 +1,21 @@
 """The Word redline (`resdiff diff --format docx`): real tracked changes that give back both texts.
 
 Checked by reading the XML: accepting every change gives the new draft's text, rejecting every
-change the old one (operative numbers follow the new version); the count of ``w:ins`` and
-``w:del`` follows from the JSON comparison by the rules in `resdiff.render_docx`. LibreOffice
-(headless) converts the redline to PDF without error, and its first page is saved as a PNG in
-test-artifacts/ for a person to look at.
+change the old one (operative numbers follow the new version); the footnotes are Word footnotes
+referenced where the markers stand, whose texts accept to the new draft's and reject to the old
+one's; the count of ``w:ins`` and ``w:del`` follows from the JSON comparison by the rules in
+`resdiff.render_docx`. LibreOffice (headless) converts the redline to PDF without error, and its
+first page is saved as a PNG in test-artifacts/ for a person to look at.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,8 +23,8 @@ import pytest
 from click.testing import CliRunner
 
 from resdiff.cli import main
-from resdiff.compare import JOIN, Comparison, compare
-from resdiff.model import Draft
+from resdiff.compare import JOIN, Comparison, FootnoteChange, compare
+from resdiff.model import Draft, Footnote, Paragraph
 from resdiff.parse import parse_file
 from resdiff.render_docx import render_docx
 from tests.support.fixtures_office import (
@@ -29,6 +32,8 @@ from tests.support.fixtures_office import (
     negotiated,
     redline_count,
     redline_document,
+    redline_footnote_ids,
+    redline_notes,
     redline_paragraphs,
 )
 
@@ -41,12 +46,36 @@ PAIRS = [("A_RES_79_7_en.txt", "A_80_L.6_en.txt"), ("A_80_L.2_en.txt", "A_RES_80
          ("A_RES_79_6_en.txt", "A_80_L.7_en.txt")]  # the last: two unrelated drafts
 
 
-def texts(d: Draft) -> list[str]:
-    """Title, organ line, paragraphs, then the footnotes as the redline lists them."""
+def placed(d: Draft) -> set[int]:
+    """Numbers of the footnotes whose marker place is known."""
+    return {n for p in d.paragraphs for n, _ in zip(p.notes, p.note_at, strict=False)}
+
+
+def listed(c: Comparison) -> list[FootnoteChange]:
+    """The footnote changes the redline lists after the body: those without a known place."""
+    return [f for f in c.footnotes
+            if not (int(f.old[0][2:]) in placed(c.old) if f.kind == "deleted"
+                    else int(f.new[0][2:]) in placed(c.new))]
+
+
+def texts(c: Comparison, *, accept: bool) -> list[str]:
+    """Title, organ line, paragraphs, then the footnotes without a known place as the redline
+    lists them (``N<tab>text``, numbered as in the new version)."""
+    d = c.new if accept else c.old
     out = [d.title, d.organ, *(p.text for p in d.paragraphs)]
-    if d.footnotes:
-        out += ["__________________", *(f"{f.number}\t{f.text}" for f in d.footnotes)]
+    shown = [f for f in listed(c) if f.kind != ("deleted" if accept else "added")]
+    if shown:
+        out.append("__________________")
+    for f in shown:
+        label = (f.new or f.old)[0]
+        side = {n.number: n.text for n in d.footnotes}
+        out.append(f"{label[2:]}\t{side[int((f.new if accept else f.old)[0][2:])]}")
     return out
+
+
+def note_texts(d: Draft, paragraphs: list[Paragraph]) -> list[str]:
+    by_number = {f.number: f.text for f in d.footnotes}
+    return [by_number[n] for p in paragraphs for n, _ in zip(p.notes, p.note_at, strict=False)]
 
 
 def unnumbered(paragraphs: list[str], draft: Draft) -> list[str]:
@@ -89,9 +118,18 @@ def expected_counts(c: Comparison) -> tuple[int, int]:
 
 def check(c: Comparison) -> bytes:
     data = render_docx(c, date=DATE)
-    assert unnumbered(redline_paragraphs(data, accept=True), c.new) == texts(c.new)
-    assert unnumbered(redline_paragraphs(data, accept=False), c.old) == texts(c.old)
+    assert unnumbered(redline_paragraphs(data, accept=True), c.new) == texts(c, accept=True)
+    assert unnumbered(redline_paragraphs(data, accept=False), c.old) == texts(c, accept=False)
     assert (redline_count(data, "ins"), redline_count(data, "del")) == expected_counts(c)
+    # Word footnotes: accepting every change leaves the new draft's, in the order of its markers.
+    assert redline_notes(data, accept=True) == note_texts(c.new, list(c.new.paragraphs))
+    deleted = [f for f in c.footnotes if f.kind == "deleted" and f not in listed(c)]
+    assert len(redline_footnote_ids(data)) == len(placed(c.new)) + len(deleted)
+    # Rejecting every change shows old footnote texts only, every deleted footnote among them.
+    rejected = redline_notes(data, accept=False)
+    old_texts = {f.text for f in c.old.footnotes}
+    assert set(rejected) <= old_texts
+    assert all(f.diff[0][1] in rejected for f in deleted)
     return data
 
 
@@ -177,3 +215,60 @@ def test_libreoffice_opens_the_redline_and_a_page_is_rendered(round_trip: Compar
                     str(ARTIFACTS / "redline-page")], check=True, timeout=120)
     shutil.copy(redline, ARTIFACTS / "redline.docx")
     assert list(ARTIFACTS.glob("redline-page*.png"))
+
+
+def renumbered(seed: Draft) -> Draft:
+    """The seed with footnote 3 (in PP2) deleted and a footnote added at the end of OP1's text,
+    the footnotes renumbered in the order of their markers."""
+    def number(n: int) -> int:
+        return n if n < 3 or n >= 18 else n - 1
+
+    paragraphs = []
+    for p in seed.paragraphs:
+        kept = [(number(n), a) for n, a in zip(p.notes, p.note_at, strict=True) if n != 3]
+        if p.label == "OP1":
+            kept.append((17, len(p.text)))
+        paragraphs.append(replace(p, notes=tuple(n for n, _ in kept),
+                                  note_at=tuple(a for _, a in kept)))
+    notes = [replace(f, number=number(f.number)) for f in seed.footnotes if f.number != 3]
+    notes.insert(16, Footnote(17, "Voir A/77/292."))
+    return replace(seed, paragraphs=tuple(paragraphs), footnotes=tuple(notes))
+
+
+def test_added_and_deleted_footnotes_in_unchanged_text(seed: Draft) -> None:
+    c = compare(seed, renumbered(seed))
+    assert [f.kind for f in c.footnotes if f.kind != "unchanged"] == ["deleted", "added"]
+    assert c.summary()["unchanged"] == len(seed.paragraphs)  # markers are not text
+    data = check(c)
+    # The new footnote's reference is inserted, the deleted one's deleted, each on its own.
+    assert redline_count(data, "ins", references=True) == 1
+    assert redline_count(data, "del", references=True) == 1
+    assert redline_notes(data, accept=False) == note_texts(seed, list(seed.paragraphs))
+    assert redline_notes(data, accept=True)[16] == "Voir A/77/292."
+
+
+def test_footnotes_without_known_places_are_listed_after_the_body(seed: Draft) -> None:
+    def unplaced(d: Draft) -> Draft:
+        return replace(d, paragraphs=tuple(replace(p, note_at=()) for p in d.paragraphs))
+
+    c = compare(unplaced(seed), unplaced(renumbered(seed)))
+    data = check(c)
+    assert redline_footnote_ids(data) == []
+    assert "word/footnotes.xml" not in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert redline_paragraphs(data, accept=True)[-35] == "__________________"
+
+
+def test_footnote_references_stand_where_the_markers_stand(seed: Draft) -> None:
+    data = render_docx(compare(seed, seed), date=DATE)
+    body = redline_document(data).find(W + "body")
+    assert body is not None
+    op1 = next(p for p in body.iter(W + "p")
+               if "".join(t.text or "" for t in p.iter(W + "t")).startswith("1.Prend note"))
+    before = ""
+    for run in op1.iter(W + "r"):
+        if run.find(W + "footnoteReference") is not None:
+            style = run.find(f"{W}rPr/{W}rStyle")
+            assert style is not None and style.get(W + "val") == "FootnoteReference"
+            break
+        before += "".join(t.text or "" for t in run.iter(W + "t"))
+    assert before.endswith("du rapport du Secrétaire général")

@@ -4,8 +4,9 @@
   the organ line, each paragraph with its opener in italics, operative numbers typed
   (``1.<tab>``) or as Word list numbering, real Word footnotes whose references stand where
   a reader expects them, the symbol in the page header; optionally tracked changes.
-* `redline_paragraphs`: a Word redline's paragraphs as Word shows them after "Accept all" or
-  "Reject all", read from its XML (a paragraph whose mark is dropped runs on into the next).
+* `redline_paragraphs`, `redline_notes`: a Word redline's paragraphs and footnotes as Word
+  shows them after "Accept all" or "Reject all", read from its XML (a paragraph whose mark is
+  dropped runs on into the next; a footnote whose reference is dropped goes).
 * `build_pdf` (reportlab, DejaVu fonts from Debian's fonts-dejavu packages): pages with a
   running header (symbol and folio) and footer (job number and running title), paragraphs with
   the first line indented, justified lines, long words hyphenated at line ends, superscript
@@ -103,6 +104,12 @@ def opener_length(draft: Draft, p: Paragraph) -> int:
     return len(found) if found else 0
 
 
+def _notes_between(p: Paragraph, low: int, high: int, shift: int) -> dict[str, tuple[int, ...]]:
+    """The notes of `p` whose markers stand in ``text[low:high]``, their places shifted."""
+    kept = [(n, a) for n, a in zip(p.notes, p.note_at, strict=True) if low <= a <= high]
+    return {"notes": tuple(n for n, _ in kept), "note_at": tuple(a + shift for _, a in kept)}
+
+
 def negotiated(seed: Draft) -> Draft:
     """The seed after a round: PP3 moved after PP7 and amended, PP10 deleted, OP3 split, OP5
     and OP6 merged, a closing OP added; numbers and labels follow."""
@@ -112,9 +119,12 @@ def negotiated(seed: Draft) -> Draft:
     pp = pp[:2] + pp[3:7] + [moved] + pp[7:9] + pp[10:]
     text = op[2].text
     cut = text.find(", ", len(text) // 2)
-    split = [replace(op[2], text=text[:cut] + "."),
-             replace(op[2], text="Souligne " + text[cut + 2:])]
-    merged = replace(op[4], text=op[4].text.rstrip(";.") + " et " + op[5].text)
+    split = [replace(op[2], text=text[:cut] + ".", **_notes_between(op[2], 0, cut, 0)),
+             replace(op[2], text="Souligne " + text[cut + 2:],
+                     **_notes_between(op[2], cut + 1, len(text), len("Souligne ") - cut - 2))]
+    head = op[4].text.rstrip(";.") + " et "
+    merged = replace(op[4], text=head + op[5].text, notes=op[4].notes + op[5].notes,
+                     note_at=op[4].note_at + tuple(a + len(head) for a in op[5].note_at))
     closing = Paragraph("OP0", "operative", "Décide de poursuivre l’examen de la question à sa "
                         "quatre-vingt-unième session.", (), 0)
     op = op[:2] + split + [op[3], merged] + op[6:] + [closing]
@@ -288,38 +298,91 @@ def redline_document(data: bytes) -> ET.Element:
     return ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
 
 
-def redline_paragraphs(data: bytes, *, accept: bool) -> list[str]:
+def redline_footnotes_part(data: bytes) -> ET.Element | None:
+    package = zipfile.ZipFile(io.BytesIO(data))
+    if "word/footnotes.xml" not in package.namelist():
+        return None
+    return ET.fromstring(package.read("word/footnotes.xml"))
+
+
+def _shown(el: ET.Element, accept: bool) -> str:
+    """The text of `el` as Word shows it after "Accept all" (or "Reject all")."""
     dropped = W + ("del" if accept else "ins")
     kept = W + ("ins" if accept else "del")
+    t = ""
+    for child in el:
+        if child.tag == dropped:
+            continue
+        if child.tag == kept:
+            t += _shown(child, accept)
+        elif child.tag == W + "r":
+            for x in child:
+                if x.tag in (W + "t", W + "delText"):
+                    t += x.text or ""
+                elif x.tag == W + "tab":
+                    t += "\t"
+    return t
+
+
+def redline_paragraphs(data: bytes, *, accept: bool) -> list[str]:
+    dropped = W + ("del" if accept else "ins")
     out: list[str] = []
     text = ""
-
-    def walk(el: ET.Element) -> str:
-        t = ""
-        for child in el:
-            if child.tag == dropped:
-                continue
-            if child.tag == kept:
-                t += walk(child)
-            elif child.tag == W + "r":
-                for x in child:
-                    if x.tag in (W + "t", W + "delText"):
-                        t += x.text or ""
-                    elif x.tag == W + "tab":
-                        t += "\t"
-        return t
-
     for p in redline_document(data).iter(W + "p"):
         mark = p.find(f"{W}pPr/{W}rPr")
-        text += walk(p)
+        text += _shown(p, accept)
         if mark is None or mark.find(dropped) is None:
             out.append(text)
             text = ""
     return out
 
 
-def redline_count(data: bytes, tag: str) -> int:
-    return sum(1 for _ in redline_document(data).iter(W + tag))
+def _references(el: ET.Element, accept: bool) -> list[str]:
+    """The ids of the footnote references that stay after accepting (rejecting) all."""
+    dropped = W + ("del" if accept else "ins")
+    out: list[str] = []
+    for child in el:
+        if child.tag == dropped:
+            continue
+        if child.tag == W + "footnoteReference":
+            out.append(child.get(W + "id", ""))
+        else:
+            out += _references(child, accept)
+    return out
+
+
+def redline_notes(data: bytes, *, accept: bool) -> list[str]:
+    """The footnotes as Word shows them after "Accept all" (or "Reject all"): the text of each
+    footnote whose reference stays, in the order of the references."""
+    part = redline_footnotes_part(data)
+    if part is None:
+        return []
+    texts = {note.get(W + "id"): " ".join(_shown(p, accept) for p in note.iter(W + "p")).strip()
+             for note in part.iter(W + "footnote")}
+    return [texts[i] for i in _references(redline_document(data), accept)]
+
+
+def _reference_only(mark: ET.Element) -> bool:
+    runs = list(mark)
+    return bool(runs) and all(r.find(W + "footnoteReference") is not None and
+                              r.find(W + "t") is None and r.find(W + "delText") is None
+                              for r in runs)
+
+
+def redline_count(data: bytes, tag: str, *, references: bool = False) -> int:
+    """How many ``w:ins`` (or ``w:del``) the redline holds, in its body and its footnotes:
+    those that hold text or a paragraph mark, or (`references`) those that hold only a
+    footnote reference."""
+    parts = [redline_document(data), redline_footnotes_part(data)]
+    return sum(1 for part in parts if part is not None for mark in part.iter(W + tag)
+               if _reference_only(mark) == references)
+
+
+def redline_footnote_ids(data: bytes) -> list[str]:
+    """The ids of the footnotes in footnotes.xml, separators left out."""
+    part = redline_footnotes_part(data)
+    return [] if part is None else [
+        n.get(W + "id", "") for n in part.iter(W + "footnote") if n.get(W + "type") is None]
 
 
 # --- PDF ----------------------------------------------------------------------------------------

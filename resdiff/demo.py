@@ -173,11 +173,13 @@ def generated_revision(draft: Draft) -> Draft:
     operative = list(draft.part("operative"))
     for i, p in enumerate(operative):
         if p.text.startswith("Encourage "):
-            operative[i] = replace(p, text="Engage" + p.text.removeprefix("Encourage"))
+            operative[i] = replace(p, text="Engage" + p.text.removeprefix("Encourage"),
+                                   note_at=())
             break
     for i, p in enumerate(operative):
         if " les États " in p.text and i > 5:
-            operative[i] = replace(p, text=p.text.replace(" les États ", " tous les États ", 1))
+            operative[i] = replace(p, text=p.text.replace(" les États ", " tous les États ", 1),
+                                   note_at=())
             break
     preamble.insert(3, Paragraph("PP", "preamble", _NEW_PP))
     # Only paragraphs without footnotes are deleted or moved: the footnotes keep their order.
@@ -201,16 +203,22 @@ def pasted_text(draft: Draft) -> str:
     lines = [draft.title, draft.organ]
     for p in draft.paragraphs:
         number = f"{p.number}. " if p.part == "operative" and p.number is not None else ""
-        lines.append(number + _with_markers(p.text, p.notes))
+        lines.append(number + _with_markers(p))
     if draft.footnotes:
         lines.append("__________________")
         lines += [f"{f.number} {f.text}" for f in draft.footnotes]
     return "\n\n".join(lines) + "\n"
 
 
-def _with_markers(text: str, notes: tuple[int, ...]) -> str:
-    """The markers spread over the paragraph in order, each glued to a word of letters only
+def _with_markers(p: Paragraph) -> str:
+    """The paragraph's text with its footnote markers glued where they stood (`note_at`); where
+    that is not known, spread over the paragraph in order, each glued to a word of letters only
     (a marker after a number would change the number)."""
+    text, notes = p.text, p.notes
+    if p.note_at:
+        for n, at in reversed(list(zip(notes, p.note_at, strict=True))):  # offsets ascend
+            text = text[:at] + str(n) + text[at:]
+        return text
     words = text.split(" ")
     spots = [i for i, w in enumerate(words) if _MARKABLE.match(w)]
     if not notes or len(spots) < len(notes):

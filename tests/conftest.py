@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is judged by `make bench`, never by a test: no example may fail for being slow on a
+# busy machine.
+settings.register_profile("resdiff", deadline=None)
+settings.load_profile("resdiff")
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "drafts"

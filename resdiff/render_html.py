@@ -17,7 +17,11 @@ What the page guarantees, and the browser tests check:
   deleted one one ``<del>``;
 * each paragraph carries one ``.badge`` per kind it has: its kind (but none when unchanged),
   ``moved`` and ``technical``; so the counts of badges equal `Comparison.summary`;
-* ``lang`` and ``dir`` of the page come from the document's language (Arabic: right to left).
+* ``lang`` and ``dir`` of the page come from the document's language (Arabic: right to left);
+* footnote markers stand where the drafts put them (`Paragraph.note_at`), as
+  ``<sup class="fn fn-new">N</sup>`` (the new number) in unchanged and inserted text and
+  ``<sup class="fn fn-old">N</sup>`` (the old number) in deleted text, inside the ``<ins>`` or
+  ``<del>`` of their segment, which they never split: the counts above do not change.
 
 Pure: `render_html(comparison) -> str`. Only this module imports jinja2, when it first renders;
 the templates are package data in ``resdiff/templates``.
@@ -31,8 +35,8 @@ from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from . import __version__, languages
-from .compare import Change, Comparison, FootnoteChange
-from .model import LANGUAGES, Draft, Part
+from .compare import JOIN, Change, Comparison, FootnoteChange
+from .model import LANGUAGES, Draft, Paragraph, Part
 from .worddiff import Segment
 
 if TYPE_CHECKING:
@@ -74,6 +78,18 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Marker:
+    """A footnote marker in the text: its number on the side it belongs to."""
+
+    number: int
+    side: str
+    """``new`` (in unchanged or inserted text) or ``old`` (in deleted text)."""
+
+
+Piece = str | Marker
+
+
+@dataclass(frozen=True)
 class Item:
     """One paragraph (or a split or merged pair, or a footnote) as the page shows it."""
 
@@ -91,6 +107,8 @@ class Item:
     excerpt: str
     opener: tuple[str, str] | None = None
     """The old and new opening words, in the document's language, when they changed."""
+    marked: tuple[tuple[str, tuple[Piece, ...]], ...] = ()
+    """`diff` with the footnote markers put in: (op, text and markers) per segment."""
     folded: ClassVar[bool] = False
 
 
@@ -118,7 +136,7 @@ class Section:
 def render_html(comparison: Comparison) -> str:
     """The whole report, one self-contained HTML page."""
     code = comparison.new.language or comparison.old.language
-    items = [_item(c, k) for k, c in enumerate(comparison.changes, 1)]
+    items = [_item(c, k, comparison) for k, c in enumerate(comparison.changes, 1)]
     notes = [_footnote_item(f, comparison.new, k) for k, f in enumerate(comparison.footnotes, 1)]
     changed = [i for i in items if i.anchor]
     changed_notes = [i for i in notes if i.anchor]
@@ -191,7 +209,52 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[:_EXCERPT].rstrip() + "…"
 
 
-def _item(c: Change, k: int) -> Item:
+def _places(paragraphs: list[Paragraph | None], side: str) -> list[tuple[int, Marker]]:
+    """The markers of `paragraphs`, as offsets in their texts joined by `JOIN`."""
+    out: list[tuple[int, Marker]] = []
+    base = 0
+    for p in paragraphs:
+        if p is None:
+            continue
+        out += [(base + min(at, len(p.text)), Marker(n, side))
+                for n, at in zip(p.notes, p.note_at, strict=False)]
+        base += len(p.text) + len(JOIN)
+    return sorted(out, key=lambda item: item[0])
+
+
+def _with_markers(diff: tuple[Segment, ...], new: list[tuple[int, Marker]],
+                  old: list[tuple[int, Marker]]) -> tuple[tuple[str, tuple[Piece, ...]], ...]:
+    """Each segment with the markers that fall in it: a marker goes with the character before
+    it. New markers in ``=`` and ``+`` text, old ones in ``-`` text."""
+    pending = {"new": list(new), "old": list(old)}
+    position = {"new": 0, "old": 0}
+    out: list[tuple[str, tuple[Piece, ...]]] = []
+    for op, text in diff:
+        sides = {"=": ("new", "old"), "+": ("new",), "-": ("old",)}[op]
+        shown = "old" if op == "-" else "new"
+        start = position[shown]
+        taken = []
+        for side in sides:
+            end = position[side] + len(text)
+            while pending[side] and pending[side][0][0] <= end:
+                at, marker = pending[side].pop(0)
+                if side == shown:
+                    taken.append((at - start, marker))
+            position[side] = end
+        pieces: list[Piece] = []
+        done = 0
+        for at, marker in taken:
+            if text[done:at]:
+                pieces.append(text[done:at])
+            pieces.append(marker)
+            done = at
+        if text[done:] or not pieces:
+            pieces.append(text[done:])
+        out.append((op, tuple(pieces)))
+    return tuple(out)
+
+
+def _item(c: Change, k: int, comparison: Comparison) -> Item:
     badges: list[str] = [c.kind] if c.kind != "unchanged" else []
     badges += ["moved"] * c.moved + ["technical"] * c.technical
     details: list[str] = []
@@ -205,8 +268,11 @@ def _item(c: Change, k: int) -> Item:
     diff = c.diff if c.kind != "unchanged" else (("=", c.text),)
     changed = c.kind != "unchanged" or c.moved
     text = _plain(diff, "-" if c.kind == "deleted" else "+")
+    marked = _with_markers(
+        diff, _places([comparison.new.paragraph(label) for label in c.new], "new"),
+        _places([comparison.old.paragraph(label) for label in c.old], "old"))
     return Item(_labels(c.old, c.new), c.kind, tuple(badges), tuple(details), diff,
-                f"c{k}" if changed else None, c.technical, _excerpt(text), c.opener)
+                f"c{k}" if changed else None, c.technical, _excerpt(text), c.opener, marked)
 
 
 def _footnote_item(f: FootnoteChange, new: Draft, k: int) -> Item:
@@ -219,7 +285,8 @@ def _footnote_item(f: FootnoteChange, new: Draft, k: int) -> Item:
     details = ["technical update"] if f.technical else []
     return Item(_labels(f.old, f.new), f.kind, tuple(badges), tuple(details), diff,
                 f"f{k}" if f.kind != "unchanged" else None, f.technical,
-                _excerpt(_plain(diff, "-" if f.kind == "deleted" else "+")))
+                _excerpt(_plain(diff, "-" if f.kind == "deleted" else "+")),
+                marked=tuple((op, (text,)) for op, text in diff))
 
 
 def _sections(changes: tuple[Change, ...], items: list[Item]) -> Iterator[Section]:

@@ -364,3 +364,25 @@ def test_cli_imports_jinja2_only_for_html() -> None:
     assert imports("text") == "False"
     assert imports("json") == "False"
     assert imports("html") == "True"
+
+
+def test_footnote_markers_stand_where_the_drafts_put_them(seed: Draft) -> None:
+    page = check_report(compare(seed, seed))
+    markers = page.classed("fn-new", "document")
+    assert ["".join(m.text) for m in markers] == [str(n) for n in range(1, 35)]
+    assert all(m.tag == "sup" for m in markers) and not page.classed("fn-old", "document")
+    html = render_html(compare(seed, seed))
+    assert 'du rapport du Secrétaire général<sup class="fn fn-new">17</sup>, qui' in html
+    assert 'organisée<sup class="fn fn-new">1</sup> et les Protocoles' in html
+
+
+def test_old_markers_stand_in_deleted_text(seed: Draft) -> None:
+    """PP2 deleted with its eight footnotes: their old numbers stand inside its <del>."""
+    new = replace(seed, paragraphs=tuple(p for p in seed.paragraphs if p.label != "PP2"),
+                  footnotes=seed.footnotes[8:])
+    page = check_report(compare(seed, new))
+    old = page.classed("fn-old", "document")
+    assert ["".join(m.text) for m in old] == [str(n) for n in range(1, 9)]
+    deleted = [e for e in page.find("del", "document") if "organisée" in "".join(e.text)]
+    assert len(deleted) == 1 and "".join(deleted[0].text).count("organisée1") == 1
+    assert len(page.classed("fn-new", "document")) == 26

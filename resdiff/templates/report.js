@@ -53,7 +53,8 @@
     all(".para").forEach(function (para) {
       var redline = para.querySelector(".text");
       var pair = text("div", "sbs");
-      pair.appendChild(side(redline, "ins", "old", para.dataset.kind));
+      /* The old side shows the old markers only: those in the new text carry new numbers. */
+      pair.appendChild(side(redline, "ins, .fn-new", "old", para.dataset.kind));
       pair.appendChild(side(redline, "del", "new", para.dataset.kind));
       para.appendChild(pair);
     });

@@ -263,9 +263,12 @@ def take_markers(texts: list[str], numbers: list[int]) -> Taken:
     return Taken(out, [tuple(n) for n in notes], places, missing)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _solid_count(text: str, end: int) -> int:
     """How many characters of ``text[:end]`` are not spaces."""
-    return sum(1 for ch in text[:end] if not ch.isspace())
+    return end - sum(len(m) for m in _SPACES.findall(text, 0, end))
 
 
 def _offsets(final: str, solid: list[int]) -> tuple[int, ...]:

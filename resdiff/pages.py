@@ -84,7 +84,7 @@ def detect_layout(raw: list[str]) -> str:
 
 def _width(text: str) -> int:
     """Columns the line takes: East Asian wide characters count two."""
-    if not text or max(text) < "\u1100":  # no wide character can be in it
+    if not text or max(text) < "\u2e80":  # below the CJK blocks (Hangul Jamo aside)
         return len(text)
     return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
 

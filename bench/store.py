@@ -51,7 +51,7 @@ def _rounds() -> tuple[Path, list[Path]]:
     files = [SEED]
     for k in range(1, VERSIONS + RUNS):
         draft = revise(draft, seed=k, edits=3).new
-        path = folder / f"round{k:02d}.txt"
+        path = folder / f"A_C.3_77_L.6_fr.generated-round{k:02d}.txt"
         path.write_text(render_pasted(draft, blank_lines=True), "utf-8")
         files.append(path)
     return folder, files

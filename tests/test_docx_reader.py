@@ -141,7 +141,7 @@ def test_text_path_does_not_import_the_office_readers() -> None:
 
 def test_tracked_option_on_the_command_line(seed: Draft, tmp_path: Path) -> None:
     """`--tracked base` on parse: the Word file as it stood before its changes."""
-    path = tmp_path / "draft-with-changes.docx"
+    path = tmp_path / "A_C.3_77_L.6_fr.generated-tracked.docx"
     path.write_bytes(build_docx(seed, tracked=TRACKED))
     runner = CliRunner()
     now = runner.invoke(main, ["parse", str(path), "--format", "json"])
@@ -154,7 +154,7 @@ def test_tracked_option_on_the_command_line(seed: Draft, tmp_path: Path) -> None
 
 
 def test_tracked_base_when_adding_to_the_store(seed: Draft, tmp_path: Path) -> None:
-    path = tmp_path / "draft-with-changes.docx"
+    path = tmp_path / "A_C.3_77_L.6_fr.generated-tracked.docx"
     path.write_bytes(build_docx(seed, tracked=TRACKED))
     runner = CliRunner()
     store = tmp_path / "store"

@@ -209,12 +209,12 @@ def test_libreoffice_opens_the_redline_and_a_page_is_rendered(round_trip: Compar
     assert done.returncode == 0 and pdf.exists(), done.stdout + done.stderr
     assert "error" not in done.stderr.lower().replace("failed to launch javaldx", "")
     ARTIFACTS.mkdir(exist_ok=True)
-    for old in ARTIFACTS.glob("redline-page*.png"):
+    for old in ARTIFACTS.glob("redline*-page*.png"):
         old.unlink()
     subprocess.run([pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf),
-                    str(ARTIFACTS / "redline-page")], check=True, timeout=120)
-    shutil.copy(redline, ARTIFACTS / "redline.docx")
-    assert list(ARTIFACTS.glob("redline-page*.png"))
+                    str(ARTIFACTS / "redline-generated-page")], check=True, timeout=120)
+    shutil.copy(redline, ARTIFACTS / "redline-generated.docx")
+    assert list(ARTIFACTS.glob("redline-generated-page*.png"))
 
 
 def renumbered(seed: Draft) -> Draft:

@@ -310,7 +310,7 @@ def test_stages_and_informal_rounds(tmp_path: Path) -> None:
     for k in (1, 2):
         draft = revise(draft, seed=k).new
         text, _ = lay_out(draft, seed=k)
-        path = tmp_path / f"round{k}.txt"
+        path = tmp_path / f"A_C.3_77_L.6_fr.generated-round{k}.txt"
         path.write_text(text)
         out = add(store, path, "--stage", "informal", "--series", "traite-des-femmes",
                   "--symbol", "")

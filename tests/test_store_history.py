@@ -111,7 +111,7 @@ def test_blame_through_the_store_follows_renumbering(tmp_path: Path) -> None:
     drafts, links = chain(SEED, 1)
     store = make_store(tmp_path)
     for i, draft in enumerate(drafts):
-        path = tmp_path / f"round{i}.txt"
+        path = tmp_path / f"generated-round{i}.txt"
         path.write_text(lay_out(draft, seed=i)[0] if i else SEED.read_text("utf-8"))
         stage = "zero" if i == 0 else "informal"
         add(store, path, "--stage", stage, "--symbol", "", "--series", "traite")

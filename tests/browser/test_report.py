@@ -19,8 +19,8 @@ from tests.test_html import arabic, expected, family, generated, hostile_pair
 CASES = {
     "family-L2-RES1": lambda: family("A_80_L.2_en", "A_RES_80_1_en"),
     "family-RES79-7-L6": lambda: family("A_RES_79_7_en", "A_80_L.6_en"),
-    "seed-rev5": lambda: generated("A_C.3_77_L.6_fr", 5),
-    "seed-rev11": lambda: generated("A_C.3_77_L.6_fr", 11),
+    "seed-generated-rev5": lambda: generated("A_C.3_77_L.6_fr", 5),
+    "seed-generated-rev11": lambda: generated("A_C.3_77_L.6_fr", 11),
     "arabic": arabic,
     "hostile": lambda: compare(*hostile_pair()),
 }
@@ -73,7 +73,7 @@ def test_reads_without_script(browser, artifacts) -> None:
     """Some mail readers open attachments with scripts off: the page is then the whole redline,
     without the view switches that would not work."""
     comparison = generated("A_C.3_77_L.6_fr", 5)
-    path = artifacts / "no-script.html"
+    path = artifacts / "seed-generated-rev5-no-script.html"
     path.write_text(render_html(comparison), "utf-8")
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     try:
@@ -81,7 +81,7 @@ def test_reads_without_script(browser, artifacts) -> None:
         page.goto(path.as_uri())
         assert count(page, ".toolbar", visible=True) == 0
         assert counts(page, visible=True) == expected(comparison)
-        page.screenshot(path=artifacts / "no-script-desktop.png")
+        page.screenshot(path=artifacts / "seed-generated-rev5-no-script-desktop.png")
     finally:
         context.close()
 
@@ -89,7 +89,7 @@ def test_reads_without_script(browser, artifacts) -> None:
 def test_views_toggle(open_report, artifacts) -> None:
     comparison = generated("A_C.3_77_L.6_fr", 5)
     want = expected(comparison)
-    page = open_report(comparison, "views").page
+    page = open_report(comparison, "seed-generated-rev5-views").page
 
     page.click("button[data-view=side-by-side]")
     assert page.get_attribute("body", "data-view") == "side-by-side"
@@ -123,7 +123,7 @@ def test_views_toggle(open_report, artifacts) -> None:
 def test_keyboard_goes_from_change_to_change(open_report) -> None:
     comparison = generated("A_C.3_77_L.6_fr", 11)
     total = changes(comparison)
-    page = open_report(comparison, "keyboard").page
+    page = open_report(comparison, "seed-generated-rev11-keyboard").page
     ids = page.evaluate("Array.from(document.querySelectorAll('.para.change')).map(e => e.id)")
     assert len(ids) == total
 
@@ -185,25 +185,25 @@ def _fits(page) -> bool:
 def test_screenshots_desktop_and_phone(open_report, artifacts) -> None:
     comparison = generated("A_C.3_77_L.6_fr", 11)
     for width, viewport in (("desktop", None), ("phone", PHONE)):
-        report = (open_report(comparison, f"seed-rev11-{width}", viewport) if viewport
-                  else open_report(comparison, f"seed-rev11-{width}"))
+        report = (open_report(comparison, f"seed-generated-rev11-{width}", viewport) if viewport
+                  else open_report(comparison, f"seed-generated-rev11-{width}"))
         page = report.page
         assert _fits(page)
-        page.screenshot(path=artifacts / f"seed-rev11-{width}-top.png")
+        page.screenshot(path=artifacts / f"seed-generated-rev11-{width}-top.png")
         page.keyboard.press("j")
         page.keyboard.press("j")
         page.keyboard.press("j")
-        page.screenshot(path=artifacts / f"seed-rev11-{width}-redline.png")
+        page.screenshot(path=artifacts / f"seed-generated-rev11-{width}-redline.png")
         page.keyboard.press("2")
         assert _fits(page)
-        page.screenshot(path=artifacts / f"seed-rev11-{width}-side-by-side.png")
+        page.screenshot(path=artifacts / f"seed-generated-rev11-{width}-side-by-side.png")
         page.keyboard.press("3")
         page.evaluate("document.getElementById('document').scrollIntoView()")
-        page.screenshot(path=artifacts / f"seed-rev11-{width}-changes-only.png")
+        page.screenshot(path=artifacts / f"seed-generated-rev11-{width}-changes-only.png")
         assert report.errors == []
     for name in ("top", "redline", "side-by-side", "changes-only"):
         for width in ("desktop", "phone"):
-            assert (artifacts / f"seed-rev11-{width}-{name}.png").stat().st_size > 10_000
+            assert (artifacts / f"seed-generated-rev11-{width}-{name}.png").stat().st_size > 10_000
 
 
 def test_arabic_reads_right_to_left(open_report, artifacts) -> None:

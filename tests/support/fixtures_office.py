@@ -110,9 +110,15 @@ def _notes_between(p: Paragraph, low: int, high: int, shift: int) -> dict[str, t
     return {"notes": tuple(n for n, _ in kept), "note_at": tuple(a + shift for _, a in kept)}
 
 
+GENERATED = "generated revision, not a UN document"
+"""The label every revision the tests make of a real draft carries, so that none of them, nor a
+redline made from one, is ever taken for a UN document."""
+
+
 def negotiated(seed: Draft) -> Draft:
     """The seed after a round: PP3 moved after PP7 and amended, PP10 deleted, OP3 split, OP5
-    and OP6 merged, a closing OP added; numbers and labels follow."""
+    and OP6 merged, a closing OP added; numbers and labels follow. Its symbol and title say it
+    is generated."""
     pp = list(seed.part("preamble"))
     op = list(seed.part("operative"))
     moved = replace(pp[2], text=pp[2].text.replace("cruciale", "essentielle"))
@@ -130,7 +136,8 @@ def negotiated(seed: Draft) -> Draft:
     op = op[:2] + split + [op[3], merged] + op[6:] + [closing]
     paragraphs = [replace(p, label=f"PP{i}") for i, p in enumerate(pp, 1)]
     paragraphs += [replace(p, label=f"OP{i}", number=i) for i, p in enumerate(op, 1)]
-    return replace(seed, paragraphs=tuple(paragraphs))
+    return replace(seed, paragraphs=tuple(paragraphs), symbol=f"{seed.symbol} ({GENERATED})",
+                   title=f"{seed.title} ({GENERATED})")
 
 
 # --- Word ---------------------------------------------------------------------------------------

@@ -15,6 +15,9 @@ import click
 store_option = click.option(
     "--store", "store", metavar="DIR", default=None,
     help="The store to use (default: $RESDIFF_STORE, else the store around this folder).")
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text: for reading; json: for other tools.")
 
 
 def _warn(store: Any) -> None:
@@ -116,8 +119,7 @@ def log(series: str | None, store: str | None) -> None:
 
 @click.command()
 @click.argument("version")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@format_option
 @store_option
 def show(version: str, fmt: str, store: str | None) -> None:
     """Show one stored version: its metadata and its text.
@@ -149,8 +151,7 @@ def show(version: str, fmt: str, store: str | None) -> None:
 
 @click.command()
 @click.argument("version")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@format_option
 @store_option
 def blame(version: str, fmt: str, store: str | None) -> None:
     """For each paragraph of VERSION, the version that introduced it and the last that changed it.
@@ -179,8 +180,7 @@ def blame(version: str, fmt: str, store: str | None) -> None:
 @click.command()
 @click.argument("version")
 @click.argument("paragraph")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@format_option
 @store_option
 def history(version: str, paragraph: str, fmt: str, store: str | None) -> None:
     """One paragraph's text in every version of the series, with the change at each step.

@@ -42,3 +42,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def git_identity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed git identity and no user or system git configuration, for tests that make real
+    git repositories (the history store, the site)."""
+    config = tmp_path / "gitconfig"
+    config.write_text("[pull]\n\trebase = false\n[init]\n\tdefaultBranch = main\n")
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "Test Facilitator")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "facilitator@example.org")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("RESDIFF_STORE", raising=False)

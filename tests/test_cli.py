@@ -11,13 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from resdiff.cli import main
+from tests.support.cli import run
 
 from .conftest import SEED
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_parse_json_contract() -> None:

@@ -5,19 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from resdiff.cli import main
+from tests.support.cli import run
 
 from .conftest import DRAFTS, SEED
 
 L2, RES1 = str(DRAFTS / "A_80_L.2_en.txt"), str(DRAFTS / "A_RES_80_1_en.txt")
 CUBA_79, CUBA_L6 = str(DRAFTS / "A_RES_79_7_en.txt"), str(DRAFTS / "A_80_L.6_en.txt")
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_piped_text_marks_words_with_brackets() -> None:

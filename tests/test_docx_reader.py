@@ -20,16 +20,8 @@ from resdiff.cli import main
 from resdiff.docx_reader import read_docx
 from resdiff.model import Draft, InputError
 from resdiff.parse import parse_file, parse_source
-from tests.support.fixtures_office import Tracked, build_docx, encrypt_docx
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "drafts" / "A_C.3_77_L.6_fr.txt"
-CORPUS = sorted((ROOT / "drafts").glob("*_en.txt"))
-
-
-def carried(d: Draft) -> dict[str, object]:
-    return {"symbol": d.symbol, "title": d.title, "organ": d.organ, "language": d.language,
-            "paragraphs": d.paragraphs, "footnotes": d.footnotes}
+from tests.conftest import CORPUS, SEED
+from tests.support.fixtures_office import Tracked, build_docx, carried, encrypt_docx
 
 
 def read(data: bytes, **kwargs: str) -> Draft:

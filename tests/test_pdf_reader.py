@@ -19,16 +19,8 @@ from resdiff.cli import main
 from resdiff.model import Draft, InputError
 from resdiff.parse import parse_file, parse_source
 from resdiff.pdf_reader import read_pdf
-from tests.support.fixtures_office import build_pdf
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "drafts" / "A_C.3_77_L.6_fr.txt"
-CORPUS = sorted((ROOT / "drafts").glob("*_en.txt"))
-
-
-def carried(d: Draft) -> dict[str, object]:
-    return {"symbol": d.symbol, "title": d.title, "organ": d.organ, "language": d.language,
-            "paragraphs": d.paragraphs, "footnotes": d.footnotes}
+from tests.conftest import CORPUS, SEED
+from tests.support.fixtures_office import build_pdf, carried
 
 
 @pytest.fixture(scope="module")

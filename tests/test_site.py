@@ -17,12 +17,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from resdiff.cli import main
 from resdiff.site import MARKER, SiteError, read_chains, render_site, write_site
 from resdiff.store import Store
 from tests.conftest import DRAFTS, SEED
+from tests.support.cli import run
 
 CUBA = ["A_RES_77_7_en", "A_RES_78_7_en", "A_RES_79_7_en", "A_80_L.6_en", "A_RES_80_4_en"]
 CUBA_SERIES = "necessity-of-ending-the-economic-commercial-and-financial"
@@ -41,24 +40,7 @@ Noting "quotes" & <b>bold</b> and </p></main> and {{ 7 * 7 }},
 """
 
 
-@pytest.fixture(autouse=True)
-def identity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fixed git identity and no user or system git configuration."""
-    config = tmp_path / "gitconfig"
-    config.write_text("[init]\n\tdefaultBranch = main\n")
-    for who in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{who}_NAME", "Test Facilitator")
-        monkeypatch.setenv(f"GIT_{who}_EMAIL", "facilitator@example.org")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.delenv("RESDIFF_STORE", raising=False)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+pytestmark = pytest.mark.usefixtures("git_identity")
 
 
 def make_store(folder: Path, files: list[Path | str], *options: list[str]) -> Path:

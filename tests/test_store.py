@@ -13,34 +13,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from resdiff.cli import main
 from tests.conftest import DRAFTS, SEED
+from tests.support.cli import run
 
 CUBA = ["A_RES_77_7_en.txt", "A_RES_78_7_en.txt", "A_RES_79_7_en.txt", "A_80_L.6_en.txt",
         "A_RES_80_4_en.txt"]
 CUBA_SERIES = "necessity-of-ending-the-economic-commercial-and-financial"
 
 
-@pytest.fixture(autouse=True)
-def identity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fixed git identity and no user or system git configuration."""
-    config = tmp_path / "gitconfig"
-    config.write_text("[pull]\n\trebase = false\n[init]\n\tdefaultBranch = main\n")
-    for who in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{who}_NAME", "Test Facilitator")
-        monkeypatch.setenv(f"GIT_{who}_EMAIL", "facilitator@example.org")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.delenv("RESDIFF_STORE", raising=False)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+pytestmark = pytest.mark.usefixtures("git_identity")
 
 
 def git(store: Path, *args: str, check: bool = True) -> str:

@@ -19,8 +19,11 @@ from resdiff.model import Draft
 from resdiff.parse import parse_file
 from resdiff.versions import Version
 from tests.conftest import DRAFTS, SEED
+from tests.support.cli import run
 from tests.support.negotiate import TrueLink, lay_out, readable_labels, revise
-from tests.test_store import add, identity, make_store, run  # noqa: F401 - identity: autouse
+from tests.test_store import add, make_store
+
+pytestmark = pytest.mark.usefixtures("git_identity")
 
 ROUNDS = 4
 

@@ -110,6 +110,12 @@ def _notes_between(p: Paragraph, low: int, high: int, shift: int) -> dict[str, t
     return {"notes": tuple(n for n, _ in kept), "note_at": tuple(a + shift for _, a in kept)}
 
 
+def carried(d: Draft) -> dict[str, object]:
+    """What a Word or PDF file carries of a draft, to compare with the same draft's text."""
+    return {"symbol": d.symbol, "title": d.title, "organ": d.organ, "language": d.language,
+            "paragraphs": d.paragraphs, "footnotes": d.footnotes}
+
+
 GENERATED = "generated revision, not a UN document"
 """The label every revision the tests make of a real draft carries, so that none of them, nor a
 redline made from one, is ever taken for a UN document."""

@@ -86,7 +86,7 @@ def parse(file: str, fmt: str, tracked: str) -> None:
               default="text", show_default=True,
               help="text: a git-like redline; json: the comparison; html: a report for a browser;"
               " docx: a Word redline with tracked changes (needs -o).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+@click.option("-o", "--output", metavar="FILE",
               help="Write to this file instead of standard output.")
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when the drafts differ.")
 @click.option("--only-changes", is_flag=True, help="Leave out unchanged paragraphs.")
@@ -175,12 +175,15 @@ def _write(text: str | bytes, output: str | None) -> None:
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(output))
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".resdiff-", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             f.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         os.replace(tmp, output)
     except OSError as err:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
         raise ResdiffError(f"{output}: cannot be written ({err.strerror or err})") from None
 
 

@@ -122,18 +122,28 @@ def init_store(path: str) -> Path:
         what = "a resdiff store" if (root / MARKER).exists() else "a git repository"
         raise StoreError(f"{path} is already {what}: resdiff init makes a new store in a new "
                          "or empty folder")
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"{path} is a file: resdiff init makes a new store in a new or empty "
+                         "folder")
+    if root.exists() and any(root.iterdir()):
+        raise StoreError(f"{path} is not empty: resdiff init makes a new store in a new or empty "
+                         "folder, so that nothing of yours is overwritten")
     made = not root.exists()
     try:
         return _init(root)
     except StoreError:
-        # Leave nothing half-made: what this init created goes, the rest stays.
+        # Leave nothing half-made: the folder was new or empty, so all that is in it now is
+        # this init's.
         import shutil
 
-        shutil.rmtree(root / ".git", ignore_errors=True)
-        for name in (MARKER, "README.md"):
-            (root / name).unlink(missing_ok=True)
         if made:
             shutil.rmtree(root, ignore_errors=True)
+        else:
+            for child in root.iterdir():
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    child.unlink(missing_ok=True)
         raise
 
 

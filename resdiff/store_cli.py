@@ -26,7 +26,7 @@ def _warn(store: Any) -> None:
 
 
 @click.command()
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.argument("directory", default=".")
 def init(directory: str) -> None:
     """Create a history store: a git repository with a README of its layout.
 
@@ -208,7 +208,7 @@ def history(version: str, paragraph: str, fmt: str, store: str | None) -> None:
 
 
 @click.command()
-@click.argument("outdir", type=click.Path(file_okay=False))
+@click.argument("outdir")
 @store_option
 def site(outdir: str, store: str | None) -> None:
     """Write a static web site of the whole store into OUTDIR.

@@ -76,3 +76,9 @@ def test_bad_input_names_the_file(tmp_path: Path) -> None:
 def test_unwritable_output(tmp_path: Path) -> None:
     code, _, err = run("diff", L2, RES1, "-o", str(tmp_path / "no" / "such" / "dir.json"))
     assert code == 2 and "cannot be written" in err and "Traceback" not in err
+
+
+def test_output_onto_a_folder_leaves_nothing_behind(tmp_path: Path) -> None:
+    code, out, err = run("diff", L2, RES1, "-o", str(tmp_path))
+    assert code == 2 and out == "" and err == f"resdiff: {tmp_path}: cannot be written (Is a directory)\n"
+    assert list(tmp_path.iterdir()) == []

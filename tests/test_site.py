@@ -227,7 +227,9 @@ def test_refuses_a_folder_that_is_not_a_site(cuba: Path, tmp_path: Path) -> None
     file = tmp_path / "file.html"
     file.write_text("x")
     code, _, stderr = run("site", str(file), "--store", str(cuba))
-    assert code == 2 and "is a file" in stderr and (tmp_path / "file.html").read_text() == "x"
+    assert code == 2 and stderr == (f"resdiff: {file} exists and is not a folder: name a new "
+                                    "folder for the site\n")
+    assert (tmp_path / "file.html").read_text() == "x"
 
 
 def test_cli_writes_the_site(cuba: Path, tmp_path: Path) -> None:

@@ -458,3 +458,19 @@ def test_a_failed_init_leaves_nothing_behind(tmp_path: Path,
     code, out, err = run("init", str(tmp_path / "store"))
     assert code == 2 and "tell git who you are" in err and err.count("\n") == 1
     assert not (tmp_path / "store").exists()
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    """A file, or a folder with something in it, is refused in one line; nothing is touched."""
+    mine = tmp_path / "notes"
+    mine.mkdir()
+    (mine / "README.md").write_text("my own notes")
+    code, out, err = run("init", str(mine))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "is not empty" in err and str(mine) in err
+    assert (mine / "README.md").read_text() == "my own notes"
+    assert sorted(p.name for p in mine.iterdir()) == ["README.md"]
+    afile = tmp_path / "draft.txt"
+    afile.write_text("text")
+    code, _, err = run("init", str(afile))
+    assert code == 2 and "is a file" in err and afile.read_text() == "text"

@@ -1,7 +1,7 @@
 """Word-level differences between two paragraph texts, and a cheap similarity score.
 
-This is the only module that imports ``diff_match_patch``; its camelCase API and its timeout stay
-here.
+This is the only module that imports ``diff_match_patch`` (for the longer stretches); its
+camelCase API and its timeout stay here.
 
 Guarantees of `diff_words(old, new)`:
 
@@ -23,8 +23,10 @@ diffed alone if it fits the budget; one that does not is diffed by clause (runs 
 ending with a punctuation mark), or, if even that does not fit, shown as one deletion and one
 insertion. The total is thus at most ``(n + m) · √WORD_BUDGET`` steps: linear in the length of
 the texts. Both fallbacks are exact (they rebuild the texts) and depend on the content only;
-`DiffStats.level` says whether one was used. Semantic clean-up then runs once over the
-whole result.
+`DiffStats.level` says whether one was used. A short stretch (``n · m <= WEIGHTED_CELLS``)
+is aligned instead by weight (`_weighted`, ``n · m`` steps), so that what stays unchanged is
+what a reader sees as unchanged: the resolution number rather than the "and" beside it. A
+semantic clean-up by the same weights (`_clean_up`) then runs once over the whole result.
 
 Tokens (`tokenize`): each Han character is a token of its own (Chinese is compared by
 character); a run of letters, digits and combining marks — joined through inner hyphens,
@@ -150,12 +152,8 @@ def diff_words_with_stats(old: str, new: str) -> tuple[tuple[Segment, ...], Diff
             diffs.append((0, enc([ma[i]])))
         i0, j0 = i + 1, j + 1
     diffs.append((0, enc(a[len(a) - suf:])))
-    diffs = [d for d in diffs if d[1]]
-    dmp = diff_match_patch()
-    dmp.diff_cleanupMerge(diffs)
-    dmp.diff_cleanupSemantic(diffs)
     ops: dict[int, Op] = {0: "=", -1: "-", 1: "+"}
-    segs = [(ops[op], enc.decode(chars)) for op, chars in diffs]
+    segs = _clean_up([(ops[op], enc.decode(chars)) for op, chars in diffs if chars])
     level: Level = "whole" if "whole" in levels else "clause" if levels else "word"
     return _finish(_slide_single_edits(segs)), DiffStats(level)
 
@@ -190,10 +188,54 @@ def _index(c: str) -> int:
     return n - _FIRST_CODE - (len(_SURROGATES) if n >= _SURROGATES.stop else 0)
 
 
+WEIGHTED_CELLS = 4_000
+"""Largest ``n · m`` (tokens of a stretch, old times new) aligned by `_weighted`; larger
+stretches go to diff-match-patch."""
+
+
+def _weight(token: str) -> float:
+    """What keeping a token unchanged is worth: a word or number by its length, a space or a
+    punctuation mark little. A person marks "77/7[- and-]{+,+} 78/7{+ and 79/7+}", keeping the
+    resolution number, rather than keeping "and" and marking the number."""
+    if token[0].isalnum() or token[0] == "_":
+        return float(len(token))
+    return 0.25 if token.isspace() else 0.5
+
+
+def _weighted(a: list[str], b: list[str], enc: _Encoder) -> list[tuple[int, str]]:
+    """The alignment of two short stretches that keeps the most weight (`_weight`) unchanged:
+    a longest common subsequence by weight, ``n · m`` steps. Ties keep the earlier match."""
+    n, m = len(a), len(b)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = best[i], best[i + 1]
+        ai = a[i]
+        for j in range(m - 1, -1, -1):
+            keep = below[j + 1] + _weight(ai) if ai == b[j] else -1.0
+            row[j] = max(keep, below[j], row[j + 1])
+    out: list[tuple[int, str]] = []
+    i = j = 0
+    while i < n and j < m:
+        if a[i] == b[j] and best[i][j] == best[i + 1][j + 1] + _weight(a[i]):
+            out.append((0, enc([a[i]])))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            out.append((-1, enc([a[i]])))
+            i += 1
+        else:
+            out.append((1, enc([b[j]])))
+            j += 1
+    out += [(-1, enc(a[i:])), (1, enc(b[j:]))]
+    return [d for d in out if d[1]]
+
+
 def _piece(a: list[str], b: list[str], enc: _Encoder, levels: set[str]) -> list[tuple[int, str]]:
-    """Diff one stretch between anchors, at the finest level the budget allows."""
+    """Diff one stretch between anchors, at the finest level the budget allows: short
+    stretches by weight (`_weighted`), longer ones with diff-match-patch."""
     if not a or not b:
         return [(-1, enc(a)), (1, enc(b))]
+    if len(a) * len(b) <= WEIGHTED_CELLS and (len(a) + len(b)) ** 2 <= WORD_BUDGET:
+        return _weighted(a, b, enc)
     if (len(a) + len(b)) ** 2 > WORD_BUDGET:
         a, b = _clauses(a), _clauses(b)
         if (len(a) + len(b)) ** 2 > WORD_BUDGET:
@@ -257,6 +299,83 @@ def _clauses(tokens: list[str]) -> list[str]:
     if cur:
         out.append("".join(cur))
     return out
+
+
+_TAKEN = 0.5
+"""An unchanged run is taken into the changes around it when it weighs at most this share of
+the lighter of the two."""
+
+
+def _clean_up(segs: list[tuple[Op, list[str]]]) -> list[tuple[Op, list[str]]]:
+    """Semantic clean-up, as a person marks a change: an unchanged run standing between two
+    changes, each weighing at least twice as much (`_weight`: words by their length), is taken
+    into them, so that a change is not cut up by a lone space, comma or "de", while a word that
+    stays ("78/6 of 1 November" → "79/6 of 29 October") stays unmarked. diff-match-patch's own
+    semantic clean-up counts tokens, which would let "and" outweigh a resolution number; this
+    one weighs what a reader sees."""
+    segs = _regroup(segs)
+    while True:
+        for k in range(1, len(segs) - 1):
+            op, tokens = segs[k]
+            if op != "=":
+                continue
+            before, after = _edits_around(segs, k)
+            weight = sum(_weight(t) for t in tokens)
+            if before and after and weight <= _TAKEN * min(before, after):
+                segs = _regroup(segs[:k] + [("-", tokens), ("+", tokens)] + segs[k + 1:])
+                break
+        else:
+            return segs
+
+
+def _edits_around(segs: list[tuple[Op, list[str]]], k: int) -> tuple[float, float]:
+    """The weight of the larger side (deleted or inserted) of the change just before and just
+    after the unchanged run at `k` (0 where there is none)."""
+    def side(group: list[tuple[Op, list[str]]]) -> float:
+        return max((sum(_weight(t) for t in toks) for op, toks in group if op != "="),
+                   default=0.0)
+
+    return side(segs[max(k - 2, 0):k]), side(segs[k + 1:k + 3])
+
+
+def _regroup(segs: list[tuple[Op, list[str]]]) -> list[tuple[Op, list[str]]]:
+    """Unchanged runs joined; each change between two of them as one deletion then one
+    insertion, with the tokens they begin or end with alike given back to the unchanged runs."""
+    out: list[tuple[Op, list[str]]] = []
+    i = 0
+    while i < len(segs):
+        if segs[i][0] == "=":
+            _append_equal(out, segs[i][1])
+            i += 1
+            continue
+        dels: list[str] = []
+        ins: list[str] = []
+        while i < len(segs) and segs[i][0] != "=":
+            (dels if segs[i][0] == "-" else ins).extend(segs[i][1])
+            i += 1
+        pre = 0
+        while pre < min(len(dels), len(ins)) and dels[pre] == ins[pre]:
+            pre += 1
+        suf = 0
+        while suf < min(len(dels), len(ins)) - pre and dels[-1 - suf] == ins[-1 - suf]:
+            suf += 1
+        _append_equal(out, dels[:pre])
+        if dels[pre:len(dels) - suf]:
+            out.append(("-", dels[pre:len(dels) - suf]))
+        if ins[pre:len(ins) - suf]:
+            out.append(("+", ins[pre:len(ins) - suf]))
+        if suf:
+            out.append(("=", dels[len(dels) - suf:]))
+    return out
+
+
+def _append_equal(out: list[tuple[Op, list[str]]], tokens: list[str]) -> None:
+    if not tokens:
+        return
+    if out and out[-1][0] == "=":
+        out[-1] = ("=", out[-1][1] + tokens)
+    else:
+        out.append(("=", tokens))
 
 
 def _slide_single_edits(segs: list[tuple[Op, list[str]]]) -> list[tuple[Op, list[str]]]:

@@ -144,3 +144,29 @@ def test_no_boundary_inside_a_word_on_real_text():
         if op != "=":
             assert re.fullmatch(r"[\w’ ,;-]+", text)
             assert text.strip() in {"prioritaire", "prioritairement", "punir", "sanctionner"}
+
+
+def test_a_resolution_appended_to_a_list_is_marked_as_a_person_would():
+    # Real: A/RES/78/7 → A/RES/79/7, preambular paragraph 8.
+    old = "its resolutions 73/8, 74/7, 75/289, 77/7 and 78/7, the economic"
+    new = "its resolutions 73/8, 74/7, 75/289, 77/7, 78/7 and 79/7, the economic"
+    assert diff_words(old, new) == (
+        ("=", "its resolutions 73/8, 74/7, 75/289, 77/7"), ("-", " and"), ("+", ","),
+        ("=", " 78/7"), ("+", " and 79/7"), ("=", ", the economic"))
+
+
+def test_an_unchanged_word_between_two_changes_stays_unmarked():
+    # Real: A/RES/79/6 → A/80/L.9, preambular paragraph 1.
+    d = diff_words("Recalling its resolution 78/6 of 1 November 2023 and all",
+                   "Recalling its resolution 79/6 of 29 October 2024 and all")
+    assert ("=", " of ") in d
+    assert [s for s in d if s[0] != "="] == [
+        ("-", "78/6"), ("+", "79/6"), ("-", "1 November 2023"), ("+", "29 October 2024")]
+
+
+def test_a_short_word_between_two_larger_changes_does_not_cut_them_up():
+    # " par " weighs less than half of either change around it: one change, as a person reads it.
+    d = diff_words("selon les mesures prises par l’État concerné",
+                   "selon des actions menées par chaque pays concerné")
+    assert d == (("=", "selon "), ("-", "les mesures prises par l’État"),
+                 ("+", "des actions menées par chaque pays"), ("=", " concerné"))

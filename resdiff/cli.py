@@ -143,7 +143,7 @@ def diff(old: str, new: str | None, fmt: str, output: str | None, exit_code: boo
     elif fmt == "html":
         from .render_html import render_html
 
-        text = render_html(comparison)
+        text = render_html(comparison, "changes-only" if only_changes else "redline")
     elif fmt == "docx":
         from .render_docx import render_docx
 

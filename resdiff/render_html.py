@@ -133,8 +133,14 @@ class Section:
     blocks: tuple[Item | Run, ...]
 
 
-def render_html(comparison: Comparison) -> str:
-    """The whole report, one self-contained HTML page."""
+START_VIEWS = ("redline", "side-by-side", "changes-only")
+
+
+def render_html(comparison: Comparison, start_view: str = "redline") -> str:
+    """The whole report, one self-contained HTML page, opening in `start_view` (one of
+    `START_VIEWS`; without script, the page is the whole redline whatever the view)."""
+    if start_view not in START_VIEWS:
+        raise ValueError(f"unknown view {start_view!r}: one of {', '.join(START_VIEWS)}")
     code = comparison.new.language or comparison.old.language
     items = [_item(c, k, comparison) for k, c in enumerate(comparison.changes, 1)]
     notes = [_footnote_item(f, comparison.new, k) for k, f in enumerate(comparison.footnotes, 1)]
@@ -142,6 +148,7 @@ def render_html(comparison: Comparison) -> str:
     changed_notes = [i for i in notes if i.anchor]
     return environment().get_template("report.html").render(
         version=__version__,
+        start_view=start_view,
         lang=code if code in LANGUAGES else None,
         direction=languages.table(code).direction if code in LANGUAGES else "ltr",
         old=_version(comparison.old),

@@ -82,3 +82,11 @@ def test_output_onto_a_folder_leaves_nothing_behind(tmp_path: Path) -> None:
     code, out, err = run("diff", L2, RES1, "-o", str(tmp_path))
     assert code == 2 and out == "" and err == f"resdiff: {tmp_path}: cannot be written (Is a directory)\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_html_report_opens_on_the_changes_with_only_changes(tmp_path: Path) -> None:
+    plain, focused = tmp_path / "all.html", tmp_path / "changes.html"
+    assert run("diff", L2, RES1, "--format", "html", "-o", str(plain))[0] == 0
+    assert run("diff", L2, RES1, "--format", "html", "--only-changes", "-o", str(focused))[0] == 0
+    assert 'data-start="redline"' in plain.read_text("utf-8")
+    assert 'data-start="changes-only"' in focused.read_text("utf-8")

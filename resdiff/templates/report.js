@@ -142,6 +142,8 @@
       setView(VIEW_KEYS[event.key]);
     }
   });
+  /* The view the report was made to open in (resdiff diff --only-changes: changes only). */
+  setView(body.dataset.start || "redline");
   /* Opened at a change's address (report.html#c5): start there. */
   if (location.hash) {
     var start = changes().indexOf(document.getElementById(location.hash.slice(1)));

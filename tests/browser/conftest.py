@@ -62,9 +62,10 @@ def open_report(browser, artifacts: Path) -> Iterator[Callable[..., Report]]:
     file, as a user opens an e-mail attachment."""
     contexts = []
 
-    def open_(comparison: Comparison, name: str, viewport: dict = DESKTOP) -> Report:
+    def open_(comparison: Comparison, name: str, viewport: dict = DESKTOP,
+              start_view: str = "redline") -> Report:
         path = artifacts / f"{name}.html"
-        path.write_text(render_html(comparison), "utf-8")
+        path.write_text(render_html(comparison, start_view), "utf-8")
         context = browser.new_context(viewport=viewport)
         contexts.append(context)
         page = context.new_page()

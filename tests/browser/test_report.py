@@ -86,6 +86,18 @@ def test_reads_without_script(browser, artifacts) -> None:
         context.close()
 
 
+def test_opens_in_the_view_it_was_made_for(open_report) -> None:
+    """`resdiff diff --format html --only-changes` makes a report that opens on the changes."""
+    comparison = generated("A_C.3_77_L.6_fr", 5)
+    page = open_report(comparison, "seed-generated-rev5-changes-only", start_view="changes-only").page
+    assert page.get_attribute("body", "data-view") == "changes-only"
+    assert page.get_attribute("button[data-view=changes-only]", "aria-pressed") == "true"
+    assert count(page, "#document .para", visible=True) == sum(
+        c.kind != "unchanged" or c.moved for c in comparison.changes)
+    page.keyboard.press("1")
+    assert page.get_attribute("body", "data-view") == "redline"
+
+
 def test_views_toggle(open_report, artifacts) -> None:
     comparison = generated("A_C.3_77_L.6_fr", 5)
     want = expected(comparison)

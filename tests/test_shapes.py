@@ -151,3 +151,23 @@ def test_other_official_languages(lang: str, organ: str) -> None:
 def test_russian_lower_case_openers_start_paragraphs() -> None:
     d = parse_file(ROOT / "tests" / "data" / "snippets" / "ru.txt")
     assert [p.text.split()[0] for p in d.part("preamble")] == ["ссылаясь", "признавая", "будучи"]
+
+
+
+
+def test_french_masthead_above_the_seed(seed_text: str) -> None:
+    """The seed as issued, with the masthead its PDF extraction left out: the same paragraphs,
+    and the masthead's metadata read in French."""
+    from resdiff.parse import parse_file
+    from tests.conftest import SEED
+
+    masthead = (ROOT / "tests" / "data" / "fr_masthead.txt").read_text("utf-8")
+    d = parse_text(masthead + seed_text)
+    assert (d.symbol, d.session, d.agenda_item, d.agenda_title) == (
+        "A/C.3/77/L.6", 77, "68", "Promotion des femmes")
+    assert d.sponsors == ("Argentine", "Bosnie-Herzégovine", "Chili", "Trinité-et-Tobago",
+                          "Uruguay")
+    assert (d.date, d.distribution, d.document_kind) == (
+        "12 octobre 2022", "limitée", "projet de résolution")
+    assert d.title == "Traite des femmes et des filles" and d.warnings == ()
+    assert d.paragraphs == parse_file(SEED).paragraphs

@@ -28,7 +28,7 @@ from xml.etree import ElementTree as ET
 
 from resdiff import languages
 from resdiff.model import Draft, Paragraph
-from tests.support.layout import _TRAILING, _places
+from tests.support.layout import _TRAILING, _places, annex_heading, op_prefix
 
 AUTHOR = "Facilitator"
 DATE = "2022-10-03T10:00:00Z"
@@ -74,18 +74,6 @@ def pieces(p: Paragraph, english: bool) -> list[Piece]:
     if text:
         out.append(text)
     return out
-
-
-def number_prefix(p: Paragraph) -> str:
-    if p.number is None or p.part not in ("operative", "annex"):
-        return ""
-    suffix = p.label[len(f"OP{p.number}"):] if p.label.startswith(f"OP{p.number}") else ""
-    return f"{p.number}{' ' + suffix if suffix else ''}."
-
-
-def annex_heading(draft: Draft) -> str:
-    code = draft.language if draft.language in languages.LANGUAGES else "en"
-    return languages.table(code).annex_headings[0]
 
 
 def encrypt_docx(data: bytes, password: str) -> bytes:
@@ -194,7 +182,7 @@ def build_docx(draft: Draft, *, numbering: str = "automatic", tracked: Tracked |
             document.add_paragraph(annex_heading(draft))
             in_annex = True
         para = document.add_paragraph()
-        prefix = number_prefix(p)
+        prefix = op_prefix(p)
         if prefix and num_id is not None and p.part == "operative":
             ppr = para._p.get_or_add_pPr()
             ppr.append(parse_xml(
@@ -453,7 +441,7 @@ def _words(draft: Draft, p: Paragraph) -> list[_Word]:
             if word:
                 out.append(_Word(word, "Serif-Italic" if shown < italic else "Serif"))
             shown += len(word) + 1
-    prefix = number_prefix(p)
+    prefix = op_prefix(p)
     if prefix:
         out.insert(0, _Word(prefix))
     return out

@@ -203,7 +203,7 @@ def _english(draft: Draft) -> bool:
     return draft.language not in ("fr", "es")
 
 
-def _op_prefix(p: Paragraph) -> str:
+def op_prefix(p: Paragraph) -> str:
     """``5.`` or ``5 bis.`` for numbered operative and annex paragraphs; "" otherwise."""
     if p.number is None or p.part not in ("operative", "annex"):
         return ""
@@ -211,7 +211,7 @@ def _op_prefix(p: Paragraph) -> str:
     return f"{p.number}{' ' + suffix if suffix else ''}."
 
 
-def _annex_heading(draft: Draft) -> str:
+def annex_heading(draft: Draft) -> str:
     code = draft.language if draft.language in languages.LANGUAGES else "en"
     return languages.table(code).annex_headings[0]
 
@@ -267,7 +267,7 @@ def _body_items(draft: Draft) -> list[tuple[Paragraph | None, str]]:
     in_annex = False
     for p in draft.paragraphs:
         if p.part == "annex" and not in_annex:
-            items.append((None, _annex_heading(draft)))
+            items.append((None, annex_heading(draft)))
             in_annex = True
         items.append((p, p.text))
     return items
@@ -324,7 +324,7 @@ def _spaced_pages(draft: Draft, width: int, lines_per_page: int, seed: int) -> l
         if p is None:
             body.append((f" {text} ", (), True))
             continue
-        prefix = _op_prefix(p)
+        prefix = op_prefix(p)
         tokens = _marked(p, text, english=english, rng=rng)
         wrapped = _wrap(tokens, f" {prefix} " if prefix else " ", width)
         body += [(line + " ", notes, True) for line, notes in wrapped]
@@ -431,7 +431,7 @@ def render_block(
         if p is None:
             body += [(f"{text} ", (), True), (" ", (), False)]
             continue
-        prefix = _op_prefix(p)
+        prefix = op_prefix(p)
         tokens = _marked(p, text, english=english, rng=rng)
         if prefix and len(prefix) <= 2:
             body.append((f"{prefix} ", (), True))
@@ -478,7 +478,7 @@ def render_pasted(draft: Draft, blank_lines: bool) -> str:
             lines.append(text)
             continue
         tokens = _marked(p, text, english=english, rng=None)
-        prefix = _op_prefix(p)
+        prefix = op_prefix(p)
         lines.append((f"{prefix} " if prefix else "") + " ".join(t.text for t in tokens))
     if draft.footnotes:
         lines.append(RULE)

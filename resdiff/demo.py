@@ -27,7 +27,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .compare import compare
+from .compare import Comparison, compare
 from .model import Draft, Paragraph, ResdiffError
 from .parse import parse_file
 from .render_text import TextOptions, render_text
@@ -73,29 +73,31 @@ def main(argv: list[str]) -> int:
         )
         for warning in d.warnings:
             print(f"    warning: {warning}")
+    results: dict[tuple[str, str], Comparison] = {}
     for name, stems in FAMILIES:
         if not all(s in drafts for s in stems):
             continue
         print(f"\n== {name}")
         for a, b in zip(stems, stems[1:], strict=False):
-            header, summary = render_text(compare(drafts[a], drafts[b])).splitlines()[:2]
+            results[a, b] = compare(drafts[a], drafts[b])
+            header, summary = render_text(results[a, b]).splitlines()[:2]
             print(header.removeprefix("resdiff "))
             print(f"   {summary}")
-    first, second = folder / "A_80_L.2_en.txt", folder / "A_RES_80_1_en.txt"
-    if first.exists() and second.exists():
-        print(f"\n== The redline of {drafts[first.stem].symbol} → {drafts[second.stem].symbol}, "
-              "changes only\n")
-        print(render_text(compare(drafts[first.stem], drafts[second.stem]),
-                          TextOptions(only_changes=True)), end="")
-        print(f"\nTry: resdiff diff {first} {second}   (or --format json)")
+    redline = results.get(REDLINE)
+    if redline is not None:
+        old, new = REDLINE
+        print(f"\n== The redline of {drafts[old].symbol} → {drafts[new].symbol}, changes only\n")
+        print(render_text(redline, TextOptions(only_changes=True)), end="")
+        print(f"\nTry: resdiff diff {folder / old}.txt {folder / new}.txt   (or --format json)")
     try:
-        return _store_and_site(folder, out, drafts)
+        return _store_and_site(folder, out, drafts, redline)
     except ResdiffError as err:
         print(f"resdiff demo: {err}", file=sys.stderr)
         return 2
 
 
-def _store_and_site(folder: Path, out: Path, drafts: dict[str, Draft]) -> int:
+def _store_and_site(folder: Path, out: Path, drafts: dict[str, Draft],
+                    comparison: Comparison | None) -> int:
     """The store, its site and the redline (see the module's docstring); prints what to open."""
     from .render_html import render_html
     from .site import read_chains, render_site, write_site
@@ -131,11 +133,11 @@ def _store_and_site(folder: Path, out: Path, drafts: dict[str, Draft]) -> int:
     write_site(site, render_site(chains))
     old, new = REDLINE
     redline = out / f"redline-{old.removesuffix('_en')}-{new.removesuffix('_en')}.html"
-    if old in drafts and new in drafts:
-        redline.write_text(render_html(compare(drafts[old], drafts[new])), "utf-8")
+    if comparison is not None:
+        redline.write_text(render_html(comparison), "utf-8")
     print("\nOpen in a browser:")
     print(f"   {(site / 'index.html').resolve()}   the site of the store")
-    if redline.exists():
+    if comparison is not None:
         print(f"   {redline.resolve()}   the redline of "
               f"{drafts[old].symbol} → {drafts[new].symbol}")
     print(f"Try: resdiff log --store {root}")

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 
 from . import languages
-from .pages import SYMBOL_RE, Line
+from .read.pages import SYMBOL_RE, Line
 
 _ORG_NAMES = frozenset(
     s.casefold()

@@ -2,7 +2,7 @@
 
 Stages, each with what its output guarantees:
 
-1. `pages.split_pages`: no page furniture left; footnotes lifted out, in order.
+1. `read.pages.split_pages`: no page furniture left; footnotes lifted out, in order.
 2. the organ line (``The General Assembly,``, from the language tables) splits the masthead,
    read by `masthead.read_masthead`, from the body.
 3. `segment`: body lines grouped into paragraphs, rejoined across page breaks and footnote
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from . import languages, repair
 from .masthead import Masthead, read_masthead
 from .model import Draft, Footnote, InputError, Paragraph, Part
-from .pages import Line, split_pages
-from .reader import Source, Tracked, read_source
+from .read.pages import Line, split_pages
+from .read.source import Source, Tracked, read_source
 
 _SPECIAL_SPACES = str.maketrans(
     {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u2011": "-", "\u00ad": None,
@@ -59,7 +59,7 @@ class _Block:
 
 
 def parse_file(path: str | os.PathLike[str], *, tracked: Tracked = "current") -> Draft:
-    """Read and parse one file (any format `reader.read_source` accepts)."""
+    """Read and parse one file (any format `read.source.read_source` accepts)."""
     return parse_source(read_source(path, tracked=tracked))
 
 

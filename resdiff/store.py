@@ -47,7 +47,7 @@ from typing import Any
 
 from .canonical import deserialize, serialize
 from .model import LANGUAGES, Draft
-from .reader import Tracked
+from .read.source import Tracked
 from .versions import (
     StoreError,
     Version,

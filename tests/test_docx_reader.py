@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from resdiff.cli import main
-from resdiff.docx_reader import read_docx
+from resdiff.read.docx import read_docx
 from resdiff.model import Draft, InputError
 from resdiff.parse import parse_file, parse_source
 from tests.conftest import CORPUS, SEED
@@ -124,7 +124,7 @@ def test_text_path_does_not_import_the_office_readers() -> None:
     code = (
         "import sys; from resdiff.cli import main; from resdiff.parse import parse_file; "
         f"parse_file({str(SEED)!r}); "
-        "bad = [m for m in ('resdiff.docx_reader', 'resdiff.pdf_reader', 'pdfminer', "
+        "bad = [m for m in ('resdiff.read.docx', 'resdiff.read.pdf', 'pdfminer', "
         "'resdiff.render_docx') if m in sys.modules]; print(bad); sys.exit(bool(bad))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from resdiff.cli import main
 from resdiff.model import Draft, InputError
 from resdiff.parse import parse_file, parse_source
-from resdiff.pdf_reader import read_pdf
+from resdiff.read.pdf import read_pdf
 from tests.conftest import CORPUS, SEED
 from tests.support.fixtures_office import build_pdf, carried
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import repair
+from .. import repair
 
 RULE = "__________________"
 

@@ -5,7 +5,7 @@ themselves say more. What is read, and how:
 
 * lines: characters on one baseline, in reading order (top to bottom, left to right); a
   smaller character raised above the baseline is a superscript: digits there are footnote
-  markers (exact, `office_text.Marker`), other letters (``no``, ``1er``) are kept as text;
+  markers (exact, `blocks.Marker`), other letters (``no``, ``1er``) are kept as text;
   spaces come from the gaps between characters where the PDF draws none;
 * running headers and footers: lines in the top or bottom band of the page whose text (digits
   aside) comes back on other pages, and page furniture `pages.is_furniture` knows; symbols
@@ -19,7 +19,7 @@ themselves say more. What is read, and how:
   elsewhere in the document, or when a part is no word of the document; a hyphen is kept when
   the hyphenated form stands elsewhere or both parts are words (``celles-ci``).
 
-Guarantees: a `Source` of format ``pdf`` whose text `office_text.render` wrote; a PDF that
+Guarantees: a `Source` of format ``pdf`` whose text `blocks.render` wrote; a PDF that
 cannot be read (damaged, password-protected, a scan without a text layer) is refused with one
 `InputError` line that says what to do.
 """
@@ -34,10 +34,10 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
-from .model import InputError
-from .office_text import Block, Marker, Note, render
+from ..model import InputError
+from .blocks import Block, Marker, Note, render
 from .pages import SYMBOL_RE, is_furniture
-from .reader import Source
+from .source import Source
 
 SUPERSCRIPT_SIZE = 0.8
 """A character at most this share of its line's size, raised above its baseline, is a

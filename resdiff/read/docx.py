@@ -7,7 +7,7 @@ A .docx is a zip of WordprocessingML parts. What is read, and how:
 * list numbering that Word computes (``1.``, ``(a)``) is written before the paragraph's text as
   if typed, from ``numbering.xml`` and the paragraph styles, so automatic and typed operative
   numbers read alike;
-* Word footnotes come out as exact markers with their texts (`office_text`); typed superscript
+* Word footnotes come out as exact markers with their texts (`blocks`); typed superscript
   digits are taken as markers too;
 * tracked changes: the current text by default (insertions kept, deletions left out, moved text
   at its new place); with ``tracked="base"`` the text before the changes. Paragraph marks that
@@ -15,7 +15,7 @@ A .docx is a zip of WordprocessingML parts. What is read, and how:
 * tables are skipped with a warning; symbols (``A/C.3/77/L.6``) in the page headers are kept,
   as the running headers of a PDF are.
 
-Guarantees: the `Source` has format ``docx`` and text as `office_text.render` writes it. Every
+Guarantees: the `Source` has format ``docx`` and text as `blocks.render` writes it. Every
 file that is not a readable .docx (damaged, password-protected, an old .doc renamed) is refused
 with one `InputError` line that says what to do.
 """
@@ -31,10 +31,10 @@ from pathlib import PurePosixPath
 from typing import Literal
 from xml.etree import ElementTree as ET
 
-from .model import InputError
-from .office_text import Block, Marker, Note, render
+from ..model import InputError
+from .blocks import Block, Marker, Note, render
 from .pages import standalone_symbol
-from .reader import Source
+from .source import Source
 
 Tracked = Literal["current", "base"]
 TRACKED: tuple[Tracked, ...] = ("current", "base")

@@ -4,9 +4,9 @@ Guarantees of `read_source`: the returned `Source.text` is a `str` with ``\\n`` 
 no NUL; its `warnings` name any encoding that was not plain UTF-8. Every refusal is an
 `InputError` whose message starts with the file's name and says what is wrong with it.
 
-Readers are chosen by file extension through `READERS`: text here, Word in `docx_reader`, PDF in
-`pdf_reader` (imported only when such a file is read). The Word and PDF readers give the text in
-the layout the parser reads (see `office_text`).
+Readers are chosen by file extension through `READERS`: text here, Word in `read.docx`, PDF in
+`read.pdf` (imported only when such a file is read). The Word and PDF readers give the text in
+the layout the parser reads (see `read.blocks`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .model import InputError
+from ..model import InputError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 """Control characters that do not occur in text (tab, line ends and form feed do)."""
@@ -90,13 +90,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_docx(path: Path, tracked: Tracked = "current") -> Source:
-    from .docx_reader import read_docx
+    from .docx import read_docx
 
     return read_docx(_read_bytes(path), str(path), tracked)
 
 
 def _read_pdf(path: Path, tracked: Tracked = "current") -> Source:
-    from .pdf_reader import read_pdf
+    from .pdf import read_pdf
 
     return read_pdf(_read_bytes(path), str(path))
 

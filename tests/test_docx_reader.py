@@ -124,7 +124,7 @@ def test_text_path_does_not_import_the_office_readers() -> None:
     code = (
         "import sys; from resdiff.cli import main; from resdiff.parse import parse_file; "
         f"parse_file({str(SEED)!r}); "
-        "bad = [m for m in ('resdiff.read.docx', 'resdiff.read.pdf', 'pdfminer', "
+        "bad = [m for m in ('resdiff.read.docx', 'resdiff.read.pdf', 'pypdfium2', "
         "'resdiff.render_docx') if m in sys.modules]; print(bad); sys.exit(bool(bad))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

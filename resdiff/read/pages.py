@@ -25,7 +25,7 @@ document (``L.6``, ``194``) / optional ``Rev.1``, ``Corr.1``, ``Add.1``; a trail
 reissue."""
 
 _STANDALONE_SYMBOL = re.compile(rf"^\s*{SYMBOL_RE.pattern}\s*$")
-_JOB = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
+_JOB = r"\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
 _PAGE = r"\d{1,3}/\d{1,3}"
 _JOB_OR_PAGE = re.compile(rf"^\s*(?:{_PAGE}\s+)?{_JOB}(?:\s+{_PAGE})?\s*$|^\s*{_PAGE}\s*$")
 _BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")

@@ -40,7 +40,7 @@ _KEYS = frozenset({
     "_sources", "code", "name", "direction", "organ_lines", "preamble_openers",
     "operative_openers", "ordinals", "session_patterns", "agenda_item_patterns",
     "document_kinds", "conjunction", "resolution_adopted", "annex_headings",
-    "plenary_meeting_pattern", "stopwords", "sub_item_style",
+    "plenary_meeting_pattern", "stopwords", "sub_item_style", "opener_patterns",
 })
 
 _MIN_LETTERS = 20
@@ -76,6 +76,9 @@ class LanguageTable:
     sub_item_style: str
     """How the first sub-item is labelled: "(a)", "a)", "а)", "(أ)"."""
     sources: str
+    opener_patterns: tuple[re.Pattern[str], ...] = ()
+    """The shape of a preambular opener the lists may lack (an English participle, "Urging",
+    "Strongly convinced"): used to see where a paragraph starts, never to name an opener."""
 
 
 def _read(code: str) -> LanguageTable:
@@ -103,6 +106,7 @@ def _read(code: str) -> LanguageTable:
         stopwords=tuple(raw["stopwords"]),
         sub_item_style=raw["sub_item_style"],
         sources=raw["_sources"],
+        opener_patterns=tuple(re.compile(p) for p in raw["opener_patterns"]),
     )
 
 
@@ -232,6 +236,14 @@ def opener(code: str, text: str, part: Literal["preamble", "operative"]) -> str 
             if not rest or not rest[0].isalnum() or not _spaced(key[-1]):
                 return listed
     return None
+
+
+def opens_paragraph(code: str, text: str) -> bool:
+    """Whether `text` opens with a preambular or operative opener: listed in the table, or of
+    the shape its `opener_patterns` give."""
+    if opener(code, text, "preamble") or opener(code, text, "operative"):
+        return True
+    return any(p.match(text) for p in table(code).opener_patterns)
 
 
 # --- detection --------------------------------------------------------------------------------

@@ -159,14 +159,28 @@ def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block
     glue_next = False
     in_annex = False
     operative = False
-    for line in lines:
+    last_number = 0
+    margin = _usual_indent(lines)
+    cued = layout == "block" and _blank_lines_mark_paragraphs(lines, language)
+    for k, line in enumerate(lines):
         text = line.text
         first = text.split(" ")[0].casefold()
         if first in annex_words and len(text.split()) <= 2:
             in_annex = True
             glue_next = False
             continue
+        if (re.fullmatch(r"\d{1,3}", text) and int(text) == last_number + 1 and blocks
+                and _finished(blocks[-1].text) and k + 1 < len(lines)
+                and lines[k + 1].text[:1].isupper()):
+            # An operative number printed without its full stop, alone on its line.
+            text = f"{text}."
         starts = {"spaced": line.indent > 0, "block": line.blank_before, "lines": True}[layout]
+        if layout == "block" and not cued and not starts and blocks and _finished(
+                blocks[-1].text) and not blocks[-1].text.rstrip().endswith((":", "：")):
+            # Extraction that leaves out the blank lines between paragraphs (pdfplumber, pypdf,
+            # poppler): a finished line, then an indented line or one that opens as
+            # paragraphs do.
+            starts = line.indent > margin or _opens(text, language)
         if not blocks or glue_next:
             starts = not blocks
         elif _SUB_ITEM.match(text):
@@ -193,6 +207,8 @@ def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block
         if starts:
             blocks.append(_Block(text, annex=in_annex))
             operative = operative or bool(_OP_NUMBER.match(text))
+            if (m := _OP_NUMBER.match(text)) and not in_annex:
+                last_number = int(m.group("num").translate(_ARABIC_DIGITS))
         else:
             blocks[-1].add(text)
         # "1." or "(a)" alone on its line: the text that follows belongs to it.
@@ -202,8 +218,47 @@ def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block
     return blocks
 
 
+def _blank_lines_mark_paragraphs(lines: list[Line], language: str | None) -> bool:
+    """Whether the text puts a blank line before its paragraphs: most lines that open as a
+    paragraph does after a finished line have one (PyMuPDF's text); extraction that leaves
+    them out (pdfplumber, pypdf, poppler) has them only at page breaks."""
+    candidates = [line for previous, line in zip(lines, lines[1:], strict=False)
+                  if _finished(previous.text) and _opens(line.text, language)]
+    if len(candidates) < 3:
+        return True
+    return sum(line.blank_before for line in candidates) >= 0.7 * len(candidates)
+
+
+def _usual_indent(lines: list[Line]) -> int:
+    """The indentation most body lines have (0 but in poppler's ``-layout`` text)."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        counts[line.indent] = counts.get(line.indent, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else 0
+
+
+def _opens(text: str, language: str | None) -> bool:
+    """A line that opens as a paragraph does: a number, a label or an opener."""
+    if _OP_NUMBER.match(text) or _EXPLICIT_LABEL.match(text):
+        return True
+    if language is None or (text[:1].islower() and not _lower_openers(language)):
+        return False
+    return languages.opens_paragraph(language, text)
+
+
+def _lower_openers(language: str) -> bool:
+    """Whether the language writes its openers in lower case (Russian)."""
+    return languages.table(language).preamble_openers[0][:1].islower()
+
+
+_MARKED_END = re.compile(r"[,;.:]\d{1,3}$")
+"""A line ending in punctuation and the footnote marker after it (``1993,4``), as English
+prints markers."""
+
+
 def _finished(text: str) -> bool:
-    return text.rstrip().endswith(_TERMINATORS)
+    text = text.rstrip()
+    return text.endswith(_TERMINATORS) or bool(_MARKED_END.search(text))
 
 
 def _continuation_start(text: str, language: str | None) -> bool:

@@ -30,7 +30,7 @@ KEYS = {
     "_sources", "code", "name", "direction", "organ_lines", "preamble_openers",
     "operative_openers", "ordinals", "session_patterns", "agenda_item_patterns",
     "document_kinds", "conjunction", "resolution_adopted", "annex_headings",
-    "plenary_meeting_pattern", "stopwords", "sub_item_style",
+    "plenary_meeting_pattern", "stopwords", "sub_item_style", "opener_patterns",
 }
 ALL_FORMS = [(code, n, form) for code in LANGUAGES
              for n in range(1, 101) for form in ordinal_forms(code, n)]
@@ -340,3 +340,23 @@ def test_short_spanish_and_french_paragraphs_are_told_apart():
           "les victimes,")
     assert detect(es) == "es"
     assert detect(fr) == "fr"
+
+
+@pytest.mark.parametrize(("code", "text", "opens"), [
+    ("en", "Urging Member States to consider", True),           # a participle no list names
+    ("en", "Strongly convinced that", True),
+    ("en", "Unequivocally condemning the use", True),
+    ("en", "Recalling its resolution 79/1", True),              # listed
+    ("en", "Convention on the Elimination of All Forms", False),
+    ("en", "Human Rights Council resolutions,", False),
+    ("en", "further recalling the adoption", True),             # listed, whatever its case
+    ("fr", "Considérant que", True),
+    ("fr", "Profondément préoccupée par", True),
+    ("fr", "Convention relative aux droits", False),
+    ("es", "Reconociendo que", True),
+    ("es", "Convención sobre los Derechos", False),
+])
+def test_opens_paragraph_knows_openers_the_lists_lack(code: str, text: str, opens: bool) -> None:
+    from resdiff.languages import opens_paragraph
+
+    assert opens_paragraph(code, text) is opens

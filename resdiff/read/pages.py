@@ -102,9 +102,34 @@ def standalone_symbol(text: str) -> str | None:
     return m.group("symbol") if m else None
 
 
+_SYMBOL_AND_TITLE = (re.compile(rf"^\s*{SYMBOL_RE.pattern}\s+(?P<rest>\S.*?)\s*$"),
+                     re.compile(rf"^\s*(?P<rest>\S.*?)\s+{SYMBOL_RE.pattern}\s*$"))
+"""A running header printed on one line: the symbol and the running title, either way round."""
+
+
+def _running_headers(raw: list[str]) -> set[str]:
+    """Lines that join a symbol and a running title (``A/RES/79/92 Comprehensive review…``),
+    as pdfplumber and pypdf give the header: those whose title, or whose symbol with any
+    title, comes back on other pages."""
+    seen: dict[tuple[str, str], int] = {}
+    for line in raw:
+        for pattern in _SYMBOL_AND_TITLE:
+            if (m := pattern.match(line)) and not m.group("rest")[:1].isdigit():
+                key = (m.group("symbol"), " ".join(m.group("rest").split()))
+                seen[key] = seen.get(key, 0) + 1
+    titles = {rest for (_, rest), count in seen.items() if count >= 2}
+    out: set[str] = set()
+    for line in raw:
+        for pattern in _SYMBOL_AND_TITLE:
+            if (m := pattern.match(line)) and " ".join(m.group("rest").split()) in titles:
+                out.add(line)
+    return out
+
+
 def split_pages(text: str) -> Pages:
     raw = [line.rstrip() for line in text.split("\n")]
     layout = detect_layout(raw)
+    headers = _running_headers(raw)
     body: list[Line] = []
     notes: list[list[str | int]] = []  # [number, text]
     stars: list[str] = []
@@ -136,7 +161,11 @@ def split_pages(text: str) -> Pages:
             else:
                 i += 1
             continue
-        if is_furniture(stripped):
+        if is_furniture(stripped) or line in headers:
+            if line in headers:
+                m = _SYMBOL_AND_TITLE[0].match(line) or _SYMBOL_AND_TITLE[1].match(line)
+                if m:
+                    symbols.append(m.group("symbol"))
             pending_break = pending_break or bool(body)
             i += 1
             continue

@@ -251,7 +251,7 @@ def _lower_openers(language: str) -> bool:
     return languages.table(language).preamble_openers[0][:1].islower()
 
 
-_MARKED_END = re.compile(r"[,;.:]\d{1,3}$")
+_MARKED_END = re.compile(r"[,;.:] ?\d{1,3}$")
 """A line ending in punctuation and the footnote marker after it (``1993,4``), as English
 prints markers."""
 

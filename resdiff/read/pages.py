@@ -173,6 +173,13 @@ def split_pages(text: str) -> Pages:
             i = _read_footnotes(raw, i + 1, layout, notes, stars)
             pending_break = blank = True
             continue
+        if body and re.match(r"^\*{1,3} [A-Z]", stripped) and (
+                after := _read_footnotes(raw, i, layout, notes, stars)) > i:
+            # A note marked by a star under the page's last line, its rule lost on the way
+            # (``* On behalf of the States…``).
+            i = after
+            pending_break = blank = True
+            continue
         indent = len(line) - len(line.lstrip())
         body.append(Line(stripped, indent, blank, pending_break and bool(body)))
         pending_break = False
@@ -211,6 +218,8 @@ def _read_footnotes(
     A footnote starts with the next number in sequence (or ``*``). A line that continues it is
     unindented (spaced layout) or follows it without a blank line (other layouts). Anything else
     ends the block: the body goes on there."""
+    if _numbers_on_own_lines(raw, i, notes):
+        return _read_number_lines(raw, i, notes, stars)
     current: list[str | int] | None = None
     star_current: int | None = None
     blank = False
@@ -246,6 +255,92 @@ def _read_footnotes(
         blank = False
         i += 1
     return i
+
+
+_BARE_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s*$")
+
+
+def _block_end(raw: list[str], i: int) -> int:
+    """Where a footnote block that starts at `i` ends: at the page's furniture."""
+    while i < len(raw):
+        stripped = raw[i].strip()
+        if stripped and (is_furniture(stripped) or standalone_symbol(stripped)
+                         or "\f" in raw[i]) and not _URL.match(stripped):
+            return i
+        i += 1
+    return i
+
+
+def _numbers_on_own_lines(raw: list[str], i: int, notes: list[list[str | int]]) -> bool:
+    """Whether the block's first line is the next footnote number alone (poppler's text puts
+    each note's raised number on a line of its own)."""
+    expected = int(notes[-1][0]) + 1 if notes else None
+    for line in raw[i:_block_end(raw, i)]:
+        if m := _BARE_NUMBER.match(line):
+            return expected is None or int(m.group("number")) == expected
+        if (m := FOOTNOTE_START.match(line)) and (expected is None
+                                                  or int(m.group("number")) == expected):
+            return False
+    return False
+
+
+def _read_number_lines(raw: list[str], i: int, notes: list[list[str | int]],
+                       stars: list[str]) -> int:
+    """A footnote block whose numbers stand on lines of their own, sometimes out of place
+    (``1``, text, text, ``3``, text, …, ``2``). Its numbers say how many notes it holds; a
+    note opens at a text line after a number, and where numbers were moved away, at a line
+    opening with a capital after a finished line. Returns where the block ends."""
+    end = _block_end(raw, i)
+    notes_star: list[list[str]] = []
+    numbers: list[int] = []
+    texts: list[tuple[str, bool]] = []  # (line, right after a number line)
+    after_number = False
+    star: list[str] | None = None
+    for line in raw[i:end]:
+        stripped = line.strip()
+        if not stripped or _URL.match(stripped):
+            continue
+        if m := _BARE_NUMBER.match(stripped):
+            numbers.append(int(m.group("number")))
+            after_number = True
+            star = None
+            continue
+        if not numbers and (s := STAR_NOTE.match(stripped)):
+            star = [s.group("text")]
+            notes_star.append(star)
+            continue
+        if star is not None:
+            star.append(stripped)
+            continue
+        texts.append((stripped, after_number))
+        after_number = False
+    if len(set(numbers)) > len(texts):
+        # The last page: the notes' texts printed after its folio.
+        k = end
+        while k < len(raw) and len(texts) < len(set(numbers)):
+            stripped = raw[k].strip()
+            if stripped and not is_furniture(stripped) and not standalone_symbol(stripped):
+                texts.append((stripped, False))
+            k += 1
+        end = k
+    expected = int(notes[-1][0]) + 1 if notes else 1
+    wanted = sorted(set(numbers))
+    if not texts or wanted != list(range(expected, expected + len(wanted))):
+        return i
+    starts = [k for k, (_, after) in enumerate(texts) if after]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    for k, (text, _) in enumerate(texts):
+        if len(starts) >= len(wanted):
+            break
+        if k not in starts and texts[k - 1][0].endswith(".") and text[:1].isupper():
+            starts.append(k)
+    starts = sorted(starts)[:len(wanted)]
+    for number, (a, b) in zip(wanted, zip(starts, [*starts[1:], len(texts)], strict=True),
+                              strict=False):
+        notes.append([number, " ".join(t for t, _ in texts[a:b])])
+    stars.extend(" ".join(star) for star in notes_star)
+    return end
 
 
 def _continues(line: str, layout: str, blank_before: bool) -> bool:

@@ -21,9 +21,11 @@ the Apache and BSD licences. What is read, and how:
   then a tab) is written ``25.``;
 * the masthead's parts (session, committee, agenda item and title, sponsors line, title) are
   each one line, however many lines they take on the page;
-* hyphenation at line ends: a word broken by a hyphen is joined when the joined word stands
-  elsewhere in the document, or when a part is no word of the document; a hyphen is kept when
-  the hyphenated form stands elsewhere or both parts are words (``celles-ci``).
+* hyphens at line ends: kept where the document writes the compound so, where the second part
+  opens with a capital (``Secretary-General``), where both parts are words of the document
+  (``celles-ci``) or the first part heads other compounds of it (``self-government`` beside
+  ``Non-Self-Governing``); a word divided there is joined (when the joined word stands elsewhere
+  in the document, or in any other case).
 
 Guarantees: a `Source` of format ``pdf`` whose text `blocks.render` wrote; a PDF that cannot be
 read (damaged, password-protected, a scan without a text layer) is refused with one
@@ -466,6 +468,11 @@ def _starts(previous: _Line, line: _Line, left: dict[int, float], right: float,
             return True
         if gap < 0:  # a column to the right of the one before (masthead)
             return True
+    far = left[line.page] + 0.4 * (right - left[line.page])
+    if line.x0 > far or (previous.x0 > far and previous.page == line.page):
+        # Lines set to the right (the date under "55th plenary meeting", the masthead's
+        # right column) stand alone.
+        return True
     if line.bold and previous.bold and not short:
         return False
     return (indented and (finished or short)) or (numbered and (finished or short)) or (
@@ -518,6 +525,12 @@ def _vocabulary(lines: list[_Line]) -> set[str]:
     return words
 
 
+def _compound_heads(vocabulary: set[str]) -> set[str]:
+    """Every part of the document's hyphenated compounds that stands before a hyphen, with
+    it (``non-``, ``self-`` from ``non-self-governing``)."""
+    return {f"{part}-" for word in vocabulary if "-" in word for part in word.split("-")[:-1]}
+
+
 def _continue(block: Block, line: _Line, vocabulary: set[str]) -> None:
     """Add a line to the paragraph it goes on."""
     pieces = list(line.pieces)
@@ -543,10 +556,16 @@ def _join_text(text: str, next_text: str, vocabulary: set[str] | None) -> str:
         left, right = m.group(1), n.group(1)
         hyphenated = f"{left}-{right}".casefold()
         whole = (left + right).casefold()
-        if hyphenated in vocabulary:
+        if hyphenated in vocabulary or right[:1].isupper():
+            # A compound the document writes so, or one whose second part is a name
+            # ("Secretary-General"): a divided word never goes on with a capital.
             return text + next_text.lstrip()
-        if whole in vocabulary or not (left.casefold() in vocabulary
-                                       and right.casefold() in vocabulary):
+        if whole in vocabulary:
             return text[:-1] + next_text.lstrip()
-        return text + next_text.lstrip()
+        parts = left.casefold() in vocabulary and right.casefold() in vocabulary
+        if parts or f"{left.casefold()}-" in _compound_heads(vocabulary):
+            # Two words of the document ("celles-ci"), or a first part the document uses in
+            # compounds ("self-government" beside "Non-Self-Governing").
+            return text + next_text.lstrip()
+        return text[:-1] + next_text.lstrip()
     return f"{text} {next_text.lstrip()}"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bench import alignment, html, office, parsing, site, store
+from bench import alignment, html, office, parsing, realpdf, site, store
 from bench.common import Row
 
 MEASURES: list[Callable[[], Row]] = [*parsing.MEASURES, *alignment.MEASURES, *html.MEASURES,
-                                     *store.MEASURES, *office.MEASURES, *site.MEASURES]
+                                     *store.MEASURES, *office.MEASURES, *realpdf.MEASURES,
+                                     *site.MEASURES]
 
 
 def table(rows: list[Row]) -> str:

@@ -14,9 +14,9 @@ from functools import cache
 
 from bench.common import SEED, Row, median_seconds, ms
 from resdiff.compare import Comparison, compare
-from resdiff.read.docx import read_docx
 from resdiff.model import Draft
 from resdiff.parse import parse_file, parse_source
+from resdiff.read.docx import read_docx
 from resdiff.read.pdf import read_pdf
 from resdiff.render_docx import render_docx
 from tests.support.fixtures_office import build_docx, build_pdf, negotiated

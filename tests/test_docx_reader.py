@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from resdiff.cli import main
-from resdiff.read.docx import read_docx
 from resdiff.model import Draft, InputError
 from resdiff.parse import parse_file, parse_source
+from resdiff.read.docx import read_docx
 from tests.conftest import CORPUS, SEED
 from tests.support.fixtures_office import Tracked, build_docx, carried, encrypt_docx
 

@@ -62,7 +62,7 @@ class _Char:
     base: float
     size: float
     bold: bool
-    italic: bool
+    """The font's weight is 600 or more."""
     space_before: bool = False
 
 
@@ -147,10 +147,10 @@ def _load(data: bytes, name: str) -> list[_Page]:
                 "print it to a PDF without one") from None
         raise InputError(f"{name}: damaged PDF ({' '.join(str(err).split())[:160]})") from None
     pages: list[_Page] = []
-    fonts: dict[bytes, tuple[bool, bool]] = {}
-    name_buffer = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
     x, y = ctypes.c_double(), ctypes.c_double()
+    left, right = ctypes.c_double(), ctypes.c_double()
+    bottom, top = ctypes.c_double(), ctypes.c_double()
+    refs = tuple(ctypes.byref(v) for v in (x, y, left, right, bottom, top))
     try:
         if len(document) == 0:
             raise InputError(f"{name}: damaged PDF (no pages)")
@@ -158,12 +158,13 @@ def _load(data: bytes, name: str) -> list[_Page]:
             page = document[number]
             width, height = page.get_size()
             textpage = page.get_textpage()
+            handle = textpage.raw
             chars: list[_Char] = []
             space = False
             for i in range(textpage.count_chars()):
-                code = raw.FPDFText_GetUnicode(textpage, i)
-                if code in (0x20, 0xA0) or code in (0x0D, 0x0A):
-                    space = space or code in (0x20, 0xA0)
+                code = raw.FPDFText_GetUnicode(handle, i)
+                if code in (0x20, 0xA0, 0x0D, 0x0A):
+                    space = space or code != 0x0D and code != 0x0A
                     continue
                 if code < 0x20 and code != 0x02:
                     continue
@@ -171,23 +172,12 @@ def _load(data: bytes, name: str) -> list[_Page]:
                 if not text.strip():
                     space = True
                     continue
-                raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
-                left, right = ctypes.c_double(), ctypes.c_double()
-                bottom, top = ctypes.c_double(), ctypes.c_double()
-                raw.FPDFText_GetCharBox(textpage, i, ctypes.byref(left), ctypes.byref(right),
-                                        ctypes.byref(bottom), ctypes.byref(top))
-                length = raw.FPDFText_GetFontInfo(textpage, i, name_buffer, 256,
-                                                  ctypes.byref(flags))
-                font = name_buffer.raw[:max(0, length - 1)]
-                style = fonts.get(font)
-                if style is None:
-                    lowered = font.lower()
-                    style = (b"bold" in lowered or b"black" in lowered,
-                             b"italic" in lowered or b"oblique" in lowered)
-                    fonts[font] = style
-                size = raw.FPDFText_GetFontSize(textpage, i)
+                raw.FPDFText_GetCharOrigin(handle, i, refs[0], refs[1])
+                raw.FPDFText_GetCharBox(handle, i, refs[2], refs[3], refs[4], refs[5])
+                bold = raw.FPDFText_GetFontWeight(handle, i) >= 600
+                size = raw.FPDFText_GetFontSize(handle, i)
                 chars.append(_Char(text, x.value, max(right.value, x.value), y.value, size,
-                                   style[0], style[1], space))
+                                   bold, space))
                 space = False
             pages.append(_Page(number, width, height, chars, _rules(page, width, raw)))
     except InputError:

@@ -39,6 +39,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import InputError
 from .blocks import Block, Marker, Note, render
@@ -187,11 +188,11 @@ def _load(data: bytes, name: str) -> list[_Page]:
     return pages
 
 
-def _rules(page: object, width: float, raw: object) -> list[float]:
+def _rules(page: Any, width: float, raw: Any) -> list[float]:
     """Heights of the short horizontal lines drawn on the page (a footnote rule)."""
     out: list[float] = []
-    for obj in page.get_objects(max_depth=2):  # type: ignore[attr-defined]
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:  # type: ignore[attr-defined]
+    for obj in page.get_objects(max_depth=2):
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
             continue
         left, bottom, right, top = obj.get_bounds()
         if top - bottom < 2 and 0.05 * width < right - left < 0.6 * width:

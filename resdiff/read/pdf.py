@@ -55,7 +55,7 @@ stand."""
 _RULE_TEXT = re.compile(r"^_{5,}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     text: str
     x0: float
@@ -77,21 +77,22 @@ class _Line:
     number_gap: bool = False
     """The line opens with a number standing alone before a tab (an operative number)."""
 
-    @property
-    def x0(self) -> float:
-        return min(c.x0 for c in self.chars)
+    x0: float = 0.0
+    x1: float = 0.0
+    bold: bool = False
+    """Most of the line's characters (its superscripts aside) are bold."""
+    plain: str = ""
+    """The line's text, markers aside."""
 
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
-
-    @property
-    def bold(self) -> bool:
+    def settle(self) -> None:
+        """Compute what is read of the characters once they are all in place."""
+        self.x0 = min(c.x0 for c in self.chars)
+        self.x1 = max(c.x1 for c in self.chars)
         body = [c for c in self.chars if c.size >= 0.9 * self.size]
-        return bool(body) and sum(c.bold for c in body) > 0.6 * len(body)
+        self.bold = bool(body) and sum(c.bold for c in body) > 0.6 * len(body)
 
     def text(self) -> str:
-        return "".join(p for p in self.pieces if isinstance(p, str))
+        return self.plain
 
 
 @dataclass
@@ -226,13 +227,16 @@ def _lines(page: _Page) -> list[_Line]:
         host = next((m for m in merged[::-1] if _superscripts_of(line, m)), None)
         if host is not None:
             host.chars.extend(line.chars)
+            host.settle()
         else:
             merged.append(line)
     out = sorted(merged, key=lambda ln: (-ln.base, ln.x0))
     for line in out:
         line.chars.sort(key=lambda c: c.x0)
         line.size = max(c.size for c in line.chars if not _raised(c, line))
+        line.settle()
         line.pieces, line.number_gap = _pieces(line)
+        line.plain = "".join(p for p in line.pieces if isinstance(p, str))
     return out
 
 
@@ -257,8 +261,12 @@ def _columns(line: _Line) -> list[_Line]:
             parts[-1].append(c)
     if len(parts) == 1:
         line.chars = chars
+        line.settle()
         return [line]
-    return [_Line(p, line.base, line.size, line.page) for p in parts]
+    out = [_Line(p, line.base, line.size, line.page) for p in parts]
+    for part in out:
+        part.settle()
+    return out
 
 
 def _pieces(line: _Line) -> tuple[list[str | Marker], bool]:

@@ -41,6 +41,7 @@ _KEYS = frozenset({
     "operative_openers", "ordinals", "session_patterns", "agenda_item_patterns",
     "document_kinds", "conjunction", "resolution_adopted", "annex_headings",
     "plenary_meeting_pattern", "stopwords", "sub_item_style", "opener_patterns",
+    "amendment_patterns", "note_lines", "instruction_openers",
 })
 
 _MIN_LETTERS = 20
@@ -79,6 +80,13 @@ class LanguageTable:
     opener_patterns: tuple[re.Pattern[str], ...] = ()
     """The shape of a preambular opener the lists may lack (an English participle, "Urging",
     "Strongly convinced"): used to see where a paragraph starts, never to name an opener."""
+    amendment_patterns: tuple[re.Pattern[str], ...] = ()
+    """Search the sponsors line of an amendment: groups ``kind`` (``amendment to draft
+    resolution``) and ``symbol`` (the draft it amends)."""
+    note_lines: tuple[str, ...] = ()
+    """A masthead line that makes the document a note (``Note by the Secretariat``)."""
+    instruction_openers: tuple[str, ...] = ()
+    """How an amendment's instruction opens (``After``, ``In``, ``Delete``, ``Replace``)."""
 
 
 def _read(code: str) -> LanguageTable:
@@ -107,6 +115,9 @@ def _read(code: str) -> LanguageTable:
         sub_item_style=raw["sub_item_style"],
         sources=raw["_sources"],
         opener_patterns=tuple(re.compile(p) for p in raw["opener_patterns"]),
+        amendment_patterns=tuple(re.compile(p) for p in raw["amendment_patterns"]),
+        note_lines=tuple(raw["note_lines"]),
+        instruction_openers=tuple(raw["instruction_openers"]),
     )
 
 

@@ -45,7 +45,7 @@ _COMMITTEE = re.compile(
     r"|第[一二三四五六]委员会|اللجنة (?:الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة))$",
     re.IGNORECASE,
 )
-_RESOLUTION_NUMBER = re.compile(r"^\d{1,3}/\d{1,4}\.\s+")
+_RESOLUTION_NUMBER = re.compile(r"^\d{1,3}/\d{1,4}\.(?:\s+|$)")
 _BRACKET = re.compile(r"^\[(?P<text>.*)\]$")
 
 
@@ -84,6 +84,10 @@ def read_masthead(lines: list[Line], language: str | None, layout: str) -> Masth
                 groups.append(current)
         current = []
 
+    # Blank lines mark the masthead's parts where the extraction kept them; where it left
+    # them out (pdfplumber, poppler), a part is also told from where the lines break.
+    blanks = layout == "block"
+    previous = ""
     for line in lines:
         text = line.text
         if in_bracket is not None:
@@ -92,16 +96,27 @@ def read_masthead(lines: list[Line], language: str | None, layout: str) -> Masth
                 _bracket(" ".join(in_bracket)[1:-1], out)
                 in_bracket = None
             continue
-        if (layout == "block" and line.blank_before) or layout == "lines":
+        alone_number = bool(current) and bool(re.fullmatch(r"\d{1,3}/\d{1,4}\.", current[-1]))
+        if ((blanks and line.blank_before) or layout == "lines") and not alone_number:
             close()
-        elif layout != "block" and current and _starts_group(current[-1], text):
+        elif current and _starts_group(current[-1], text) and not _RESOLUTION_NUMBER.match(
+                current[0]):
+            # (A title under its resolution number, "80/68. Convention on …", runs to the
+            # organ line, however its words are capitalised.)
             close()
         if after_adopted and (m := _DATE.match(text)):
             out.extra.append(("adopted_on", m.group("date")))
             after_adopted = False
             continue
         after_adopted = False
-        kind = _classify(text, table, out)
+        kind = _classify(text, table, out, previous)
+        previous = text
+        if kind is None and current and current[-1].endswith(":") and (
+                printed := _kind_alone(text, table)):
+            # The sponsors line broken before its last words ("…State of Palestine:" /
+            # "draft resolution").
+            out.document_kind = printed
+            kind = "sponsors"
         if kind == "bracket":
             close()
             if text.endswith("]"):
@@ -135,13 +150,30 @@ def read_masthead(lines: list[Line], language: str | None, layout: str) -> Masth
 
 
 def _starts_group(previous: str, text: str) -> bool:
-    """In layouts without blank lines between blocks: a capital after a finished line."""
+    """In layouts without blank lines between blocks: a capital after a finished line. A long
+    line that stops on a word goes on (``…Lao People’s Democratic`` / ``Republic and…``)."""
     first = text[:1]
+    if len(previous) >= 60 and not previous.endswith((".", ";", ":")):
+        return False
     return first.isupper() and not re.search(r"(?:,|\b(?:of|and|the|de|et|la|y|del))$", previous)
 
 
-def _classify(text: str, table: languages.LanguageTable | None, out: Masthead) -> str | None:
+_NAME_AND_SYMBOL = re.compile(rf"^(?P<name>.+?)\s+(?P<letter>[AES]?)(?P<rest>/\S+)$")
+"""The organ's name and the symbol on one line (``United Nations   A/RES/80/88``), as poppler's
+``-layout`` and pypdf give the masthead; pdfplumber puts the symbol's large first letter on a
+line of its own (``A`` / ``United Nations /C.3/80/L.24``)."""
+
+
+def _classify(text: str, table: languages.LanguageTable | None, out: Masthead,
+              previous: str = "") -> str | None:
     if text.casefold() in _ORG_NAMES:
+        return "name"
+    if (m := _NAME_AND_SYMBOL.match(text)) and m.group("name").casefold() in _ORG_NAMES:
+        letter = m.group("letter") or (previous if previous in ("A", "E", "S") else "")
+        if sym := SYMBOL_RE.fullmatch(letter + m.group("rest")):
+            out.symbol = out.symbol or sym.group("symbol")
+            return "name"
+    if text in ("A", "E", "S"):
         return "name"
     if m := SYMBOL_RE.fullmatch(text):
         out.symbol = out.symbol or m.group("symbol")
@@ -181,12 +213,43 @@ def _classify(text: str, table: languages.LanguageTable | None, out: Masthead) -
             if m := _DATE.match(rest):
                 out.extra.append(("adopted_on", m.group("date")))
             return "adopted"
+        if m := amendment_of(text, tab):
+            out.document_kind = "amendment"
+            out.extra.append(("amends", m.group("symbol")))
+            out.extra.append(("kind_as_printed", m.group("kind")))
+            return "sponsors"
+        if any(text.casefold() == note.casefold() for note in tab.note_lines):
+            out.document_kind = "note"
+            return "note"
         stripped = text.rstrip(" *").rstrip()
         for kind in tab.document_kinds:
+            if re.match(rf"{re.escape(kind)}\s+(?:submitted|présenté|presentado)\b",
+                        stripped, re.IGNORECASE):
+                # "Draft resolution submitted by the Chair …": no sponsors.
+                out.document_kind = kind
+                return "kind"
             if stripped.casefold().endswith(kind.casefold()) and ":" in stripped:
                 out.document_kind = kind
                 return "sponsors"
     return None
+
+
+def _kind_alone(text: str, table: languages.LanguageTable | None) -> str | None:
+    """A line that is a document kind alone (``draft resolution``, ``draft resolution*``)."""
+    stripped = text.rstrip(" *").rstrip().casefold()
+    for tab in [table] if table else languages.tables():
+        for kind in tab.document_kinds:
+            if stripped == kind.casefold():
+                return kind
+    return None
+
+
+def amendment_of(text: str, table: languages.LanguageTable) -> re.Match[str] | None:
+    """The sponsors line of an amendment (``…: amendment to draft resolution A/C.3/80/L.2``):
+    groups ``kind`` and ``symbol``."""
+    if ":" not in text:
+        return None
+    return next((m for p in table.amendment_patterns if (m := p.search(text))), None)
 
 
 def _bracket(text: str, out: Masthead) -> None:

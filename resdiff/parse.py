@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from . import languages, repair
-from .masthead import Masthead, read_masthead
+from .masthead import Masthead, amendment_of, read_masthead
 from .model import Draft, Footnote, InputError, Paragraph, Part
 from .read.pages import Line, split_pages
 from .read.source import Source, Tracked, read_source
@@ -78,14 +78,23 @@ def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = (
     if language is None:
         found.append(f"{name}: the language could not be told")
     organ_at = _find_organ(pages.lines, language)
-    front = list(pages.lines[:organ_at]) if organ_at is not None else []
-    body = list(pages.lines[organ_at + 1:]) if organ_at is not None else list(pages.lines)
+    instructions_at = _instructions_start(pages.lines, language) if organ_at is None else None
+    if instructions_at is not None:
+        front, body = list(pages.lines[:instructions_at]), list(pages.lines[instructions_at:])
+    else:
+        front = list(pages.lines[:organ_at]) if organ_at is not None else []
+        body = list(pages.lines[organ_at + 1:]) if organ_at is not None else list(pages.lines)
     head = read_masthead(front, language, pages.layout) if front else Masthead()
     symbol = head.symbol or next(iter(pages.symbols), None)
     body, meeting, meeting_date = _closing(body, language)
     blocks = segment(body, pages.layout, language)
-    paragraphs, structured = _assign(blocks, language, has_organ=organ_at is not None)
-    if not structured:
+    if instructions_at is not None:
+        paragraphs, structured = _instructions(blocks, language), True
+    else:
+        paragraphs, structured = _assign(blocks, language, has_organ=organ_at is not None)
+    if instructions_at is not None:
+        pass  # an amendment: its instructions are its structure
+    elif not structured:
         found.append(
             f"{name}: no resolution structure recognised (no organ line, no numbered operative "
             "paragraphs): read as plain paragraphs"
@@ -130,6 +139,50 @@ def _find_organ(lines: tuple[Line, ...], language: str | None) -> int | None:
         if _normalise_organ(line.text) in organs:
             return i
     return None
+
+
+def _instructions_start(lines: tuple[Line, ...], language: str | None) -> int | None:
+    """Where the instructions of an amendment start: after its sponsors line (``…: amendment
+    to draft resolution A/C.3/80/L.2``) and the title of the draft it amends, at the first line
+    that opens as an instruction does. None for any other document."""
+    tables = [languages.table(language)] if language else list(languages.tables())
+    for i, line in enumerate(lines[:60]):
+        joined = f"{line.text} {lines[i + 1].text}" if i + 1 < len(lines) else line.text
+        if not any(amendment_of(line.text, t) or amendment_of(joined, t) for t in tables):
+            continue
+        start = i + 1 if any(amendment_of(line.text, t) for t in tables) else i + 2
+        for k in range(start + 1, len(lines)):
+            if _opens_instruction(lines[k].text, tables):
+                return k
+        return None
+    return None
+
+
+def _opens_instruction(text: str, tables: list[languages.LanguageTable]) -> bool:
+    if _OP_NUMBER.match(text):
+        return True
+    return any(re.match(rf"{re.escape(word)}(?:\b|\s|$)", text)
+               for t in tables for word in t.instruction_openers)
+
+
+def _instructions(blocks: list[_Block], language: str | None) -> list[Paragraph]:
+    """An amendment's instructions as its paragraphs ``I1``, ``I2``…: each opens with its
+    number or an instruction word; the text it inserts (``…, reading:`` then the new
+    paragraph) stays with it."""
+    tables = [languages.table(language)] if language else list(languages.tables())
+    texts: list[str] = []
+    numbers: list[int | None] = []
+    for block in blocks:
+        text = block.text
+        if not texts or (_opens_instruction(text, tables)
+                         and not texts[-1].rstrip().endswith((":", "："))):
+            m = _OP_NUMBER.match(text)
+            numbers.append(int(m.group("num").translate(_ARABIC_DIGITS)) if m else None)
+            texts.append(text[m.end():] if m else text)
+        else:
+            texts[-1] = f"{texts[-1]} {text}"
+    return [Paragraph(f"I{k}", "text", t, (), n)
+            for k, (t, n) in enumerate(zip(texts, numbers, strict=True), 1)]
 
 
 def _session_from_symbol(symbol: str | None) -> int | None:

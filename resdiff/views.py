@@ -4,7 +4,8 @@ The JSON keys ``symbol, language, title, organ, sponsors, session, agenda_item, 
 (label, part, number for operative paragraphs, text, notes), footnotes (number, text),
 warnings`` are a contract other tools read; further keys may be added, none renamed. Added
 since: each paragraph's ``note_at`` (where its footnote markers stand in ``text``, one offset
-per note; empty when not known).
+per note; empty when not known); ``amends``, the draft an amendment amends (null for any other
+document).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def draft_json(draft: Draft) -> dict[str, Any]:
         "adopted_from": draft.adopted_from,
         "meeting": draft.meeting,
         "meeting_date": draft.meeting_date,
+        "amends": dict(draft.extra).get("amends"),
         "counts": {
             "preamble": len(draft.part("preamble")),
             "operative": len(draft.part("operative")),
@@ -62,6 +64,10 @@ def draft_text(draft: Draft, width: int = 100) -> str:
     ]
     if draft.sponsors:
         head.append("sponsors: " + "; ".join(draft.sponsors))
+    amends = dict(draft.extra).get("amends")
+    if amends:
+        n = len(draft.paragraphs)
+        head.append(f"amendment to {amends}: {n} instruction{'' if n == 1 else 's'}")
     counts = (
         f"{len(draft.part('preamble'))} preambular, {len(draft.part('operative'))} operative"
         + (f", {len(draft.part('annex'))} annex" if draft.part("annex") else "")

@@ -31,6 +31,7 @@ KEYS = {
     "operative_openers", "ordinals", "session_patterns", "agenda_item_patterns",
     "document_kinds", "conjunction", "resolution_adopted", "annex_headings",
     "plenary_meeting_pattern", "stopwords", "sub_item_style", "opener_patterns",
+    "amendment_patterns", "note_lines", "instruction_openers",
 }
 ALL_FORMS = [(code, n, form) for code in LANGUAGES
              for n in range(1, 101) for form in ordinal_forms(code, n)]

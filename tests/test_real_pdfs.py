@@ -116,3 +116,23 @@ def test_draft_and_its_adopted_pdf_differ_only_by_the_real_edit(draft: str, adop
     """L.52 was adopted with one oral revision of OP23; its closing line is no paragraph."""
     changes = [c for c in compare(_pdf(draft), _pdf(adopted)).changes if c.kind != "unchanged"]
     assert [(c.kind, c.old, c.new) for c in changes] == [("amended", ("OP23",), ("OP23",))]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_masthead_whole_in_every_layout(layout: str) -> None:
+    """Symbol, title, sponsors and agenda item read from each tool's text as from the PDF,
+    for all thirty documents (titles over three lines in Title Case, sponsors over six lines,
+    the symbol beside "United Nations", the kind on a line of its own)."""
+    for name in documents():
+        pdf = _pdf(name)
+        text = parse_text(layout_text(name, layout), name=f"{name}.txt")
+        assert (text.symbol, text.title, text.sponsors, text.agenda_item, text.document_kind) \
+            == (pdf.symbol, pdf.title, pdf.sponsors, pdf.agenda_item, pdf.document_kind), name
+
+
+def test_sponsors_whole_from_the_pdf() -> None:
+    sponsors = _pdf("A_C.3_80_L.53").sponsors
+    assert len(sponsors) == 29 and sponsors[0] == "Algeria" and sponsors[-1] == "State of Palestine"
+    assert "Iran (Islamic Republic of)" in sponsors
+    assert "Venezuela (Bolivarian Republic of)" in sponsors
+    assert _pdf("A_C.3_80_L.7").document_kind == "draft resolution"  # submitted by the Chair

@@ -27,7 +27,10 @@ reissue."""
 _STANDALONE_SYMBOL = re.compile(rf"^\s*{SYMBOL_RE.pattern}\s*$")
 _JOB = r"\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
 _PAGE = r"\d{1,3}/\d{1,3}"
-_JOB_OR_PAGE = re.compile(rf"^\s*(?:{_PAGE}\s+)?{_JOB}(?:\s+{_PAGE})?\s*$|^\s*{_PAGE}\s*$")
+_JOB_OR_PAGE = re.compile(rf"^\s*(?:{_PAGE}\s+)?{_JOB}(?:\s+{_PAGE})?\s*$|^\s*{_PAGE}\s*$"
+                          r"|^\s*\d{6}\s*$")
+"""A job number (with its language, date stamp and folio), a folio alone, or the date stamp
+alone on its line (``121125``, as poppler splits the job line)."""
 _BARCODE = re.compile(r"^\s*\*\d{6,}\*\s*$")
 _URL = re.compile(r"^\s*https?://\S+\s*$")
 _RECYCLE = re.compile(r"^\s*(please recycle|merci de recycler)\b", re.IGNORECASE)

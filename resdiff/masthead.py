@@ -158,7 +158,7 @@ def _starts_group(previous: str, text: str) -> bool:
     return first.isupper() and not re.search(r"(?:,|\b(?:of|and|the|de|et|la|y|del))$", previous)
 
 
-_NAME_AND_SYMBOL = re.compile(rf"^(?P<name>.+?)\s+(?P<letter>[AES]?)(?P<rest>/\S+)$")
+_NAME_AND_SYMBOL = re.compile(r"^(?P<name>.+?)\s+(?P<letter>[AES]?)(?P<rest>/\S+)$")
 """The organ's name and the symbol on one line (``United Nations   A/RES/80/88``), as poppler's
 ``-layout`` and pypdf give the masthead; pdfplumber puts the symbol's large first letter on a
 line of its own (``A`` / ``United Nations /C.3/80/L.24``)."""

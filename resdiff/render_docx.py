@@ -43,6 +43,7 @@ from xml.etree import ElementTree as ET
 
 from .compare import JOIN, Change, Comparison
 from .model import Draft, Paragraph
+from .subitems import sub_items
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -65,7 +66,15 @@ class _Ref:
     note: int
 
 
-Piece = str | _Ref
+@dataclass(frozen=True)
+class _Break:
+    """Where a sub-paragraph (``(a)``, ``(ii)``) starts: a line break in the Word paragraph."""
+
+
+_Mark = _Ref | _Break
+"""What stands at a place in a paragraph's text: a footnote reference or a sub-paragraph's
+start."""
+Piece = str | _Mark
 Run = tuple[Op, tuple[Piece, ...]]
 """Pieces of text and footnote references under one op: one ``w:ins`` or ``w:del`` each."""
 
@@ -129,18 +138,25 @@ class _Notes:
              for label in f.old},
             {i for i, f in enumerate(changes) if f.kind == "added"})
 
-    def of_new(self, paragraphs: list[Paragraph | None]) -> list[tuple[int, _Ref]]:
-        """References of the new draft's markers, as offsets in the paragraphs' texts joined
-        by `JOIN` (the text a split's diff rebuilds)."""
-        return self._refs(paragraphs, self.new)
+    def of_new(self, paragraphs: list[Paragraph | None]) -> list[tuple[int, _Mark]]:
+        """References of the new draft's markers, and the starts of its sub-paragraphs, as
+        offsets in the paragraphs' texts joined by `JOIN` (the text a split's diff rebuilds)."""
+        out: list[tuple[int, _Mark]] = list(self._refs(paragraphs, self.new))
+        base = 0
+        for p in paragraphs:
+            if p is None:
+                continue
+            out += [(base + item.start, _Break()) for item in sub_items(p.text) if item.start]
+            base += len(p.text) + len(JOIN)
+        return sorted(out, key=lambda item: (item[0], isinstance(item[1], _Break)))
 
-    def of_old(self, paragraphs: list[Paragraph | None]) -> list[tuple[int, _Ref]]:
+    def of_old(self, paragraphs: list[Paragraph | None]) -> list[tuple[int, _Mark]]:
         """References of the deleted footnotes' markers in the old paragraphs."""
         return self._refs(paragraphs, self.deleted)
 
     def _refs(self, paragraphs: list[Paragraph | None], index: dict[int, int]
-              ) -> list[tuple[int, _Ref]]:
-        out: list[tuple[int, _Ref]] = []
+              ) -> list[tuple[int, _Mark]]:
+        out: list[tuple[int, _Mark]] = []
         base = 0
         for p in paragraphs:
             if p is None:
@@ -153,7 +169,7 @@ class _Notes:
         return sorted(out, key=lambda item: item[0])
 
 
-def _cut(text: str, refs: list[tuple[int, _Ref]], start: int) -> list[Piece]:
+def _cut(text: str, refs: list[tuple[int, _Mark]], start: int) -> list[Piece]:
     """`text` (standing at `start` of its side) with the references whose offsets fall in it
     put after the character they follow."""
     pieces: list[Piece] = []
@@ -169,7 +185,7 @@ def _cut(text: str, refs: list[tuple[int, _Ref]], start: int) -> list[Piece]:
     return pieces
 
 
-def _take(pending: list[tuple[int, _Ref]], end: int) -> list[tuple[int, _Ref]]:
+def _take(pending: list[tuple[int, _Mark]], end: int) -> list[tuple[int, _Mark]]:
     """The pending references up to offset `end` (a reference goes with the character before
     it, so one at the end of a segment belongs to that segment)."""
     taken = []
@@ -178,8 +194,8 @@ def _take(pending: list[tuple[int, _Ref]], end: int) -> list[tuple[int, _Ref]]:
     return taken
 
 
-def _weave(diff: tuple[tuple[str, str], ...], new_refs: list[tuple[int, _Ref]],
-           old_refs: list[tuple[int, _Ref]], notes: _Notes) -> list[Run]:
+def _weave(diff: tuple[tuple[str, str], ...], new_refs: list[tuple[int, _Mark]],
+           old_refs: list[tuple[int, _Mark]], notes: _Notes) -> list[Run]:
     """The diff's segments as runs, with the footnote references put in: new ones in ``=``
     and ``+`` text, deleted ones in ``=`` and ``-`` text. In unchanged text the reference of
     an added footnote is inserted and that of a deleted one deleted, each on its own."""
@@ -204,7 +220,8 @@ def _weave(diff: tuple[tuple[str, str], ...], new_refs: list[tuple[int, _Ref]],
             for at, side, ref in marks:
                 if text[done:at]:
                     runs.append(("=", (text[done:at],)))
-                op_ref = "-" if side == 0 else "+" if ref.note in notes.added else "="
+                op_ref = "-" if side == 0 else "+" if (
+                    isinstance(ref, _Ref) and ref.note in notes.added) else "="
                 runs.append((op_ref, (ref,)))
                 done = at
             if text[done:]:
@@ -237,7 +254,7 @@ def _in_place(change: Change, old: Draft, new: Draft, notes: _Notes) -> list[_Pa
     for op, pieces in _weave(change.diff, notes.of_new(news), notes.of_old(olds), notes):
         current: list[Piece] = []
         for piece in pieces:
-            if isinstance(piece, _Ref):
+            if isinstance(piece, (_Ref, _Break)):
                 current.append(piece)
                 continue
             for k, line in enumerate(piece.split(JOIN)):
@@ -419,6 +436,10 @@ class _Writer:
     def _piece(self, piece: Piece, *, deleted: bool, bold: bool) -> ET.Element:
         if isinstance(piece, str):
             return _run(piece, deleted=deleted, bold=bold)
+        if isinstance(piece, _Break):
+            run = ET.Element(_w("r"))
+            ET.SubElement(run, _w("br"))
+            return run
         self.references.append(piece.note)
         run = ET.Element(_w("r"))
         ET.SubElement(ET.SubElement(run, _w("rPr")), _w("rStyle"),

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, ClassVar
 from . import __version__, languages
 from .compare import JOIN, Change, Comparison, FootnoteChange
 from .model import LANGUAGES, Draft, Paragraph, Part
+from .subitems import sub_items
 from .worddiff import Segment
 
 if TYPE_CHECKING:
@@ -86,7 +87,15 @@ class Marker:
     """``new`` (in unchanged or inserted text) or ``old`` (in deleted text)."""
 
 
-Piece = str | Marker
+@dataclass(frozen=True)
+class Break:
+    """Where a sub-paragraph (``(a)``, ``(ii)``) starts: the page puts it on a line of its
+    own."""
+
+    side: str
+
+
+Piece = str | Marker | Break
 
 
 @dataclass(frozen=True)
@@ -216,21 +225,26 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[:_EXCERPT].rstrip() + "…"
 
 
-def _places(paragraphs: list[Paragraph | None], side: str) -> list[tuple[int, Marker]]:
-    """The markers of `paragraphs`, as offsets in their texts joined by `JOIN`."""
-    out: list[tuple[int, Marker]] = []
+def _places(paragraphs: list[Paragraph | None], side: str
+            ) -> list[tuple[int, Marker | Break]]:
+    """The markers of `paragraphs` and the starts of their sub-paragraphs, as offsets in their
+    texts joined by `JOIN` (a marker before a break at the same place: it ends the words
+    before)."""
+    out: list[tuple[int, Marker | Break]] = []
     base = 0
     for p in paragraphs:
         if p is None:
             continue
         out += [(base + min(at, len(p.text)), Marker(n, side))
                 for n, at in zip(p.notes, p.note_at, strict=False)]
+        out += [(base + item.start, Break(side)) for item in sub_items(p.text) if item.start]
         base += len(p.text) + len(JOIN)
-    return sorted(out, key=lambda item: item[0])
+    return sorted(out, key=lambda item: (item[0], isinstance(item[1], Break)))
 
 
-def _with_markers(diff: tuple[Segment, ...], new: list[tuple[int, Marker]],
-                  old: list[tuple[int, Marker]]) -> tuple[tuple[str, tuple[Piece, ...]], ...]:
+def _with_markers(diff: tuple[Segment, ...], new: list[tuple[int, Marker | Break]],
+                  old: list[tuple[int, Marker | Break]]
+                  ) -> tuple[tuple[str, tuple[Piece, ...]], ...]:
     """Each segment with the markers that fall in it: a marker goes with the character before
     it. New markers in ``=`` and ``+`` text, old ones in ``-`` text."""
     pending = {"new": list(new), "old": list(old)}

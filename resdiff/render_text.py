@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .compare import Change, Comparison, FootnoteChange
 from .model import Draft
+from .subitems import sub_items
 
 _RED, _GREEN, _DIM, _BOLD, _CYAN, _RESET = (
     "\x1b[31;9m", "\x1b[32;4m", "\x1b[2m", "\x1b[1m", "\x1b[36m", "\x1b[0m"
@@ -102,18 +103,53 @@ def _change_head(change: Change, options: TextOptions) -> str:
     return _style(head, colour, options)
 
 
+_ITEM_BREAK = "\n      "
+"""What stands before a sub-paragraph: a line of its own, under its paragraph's words."""
+
+
 def _body(change: Change, options: TextOptions) -> str:
     if change.kind == "unchanged":
-        return _style(change.text, _DIM, options) if not options.only_changes else ""
+        text = _broken((("=", change.text),))[0][1]
+        return _style(text, _DIM, options) if not options.only_changes else ""
     if change.kind == "added":
         return _segments(change.diff, options, whole=True)
     if change.kind == "deleted":
         return _segments(change.diff, options, whole=True)
-    return _segments(change.diff, options).replace("\n", "\n    ¶ ")
+    return _segments(change.diff, options, join="\n    ¶ ")
 
 
-def _segments(diff: tuple[tuple[str, str], ...], options: TextOptions, whole: bool = False
-              ) -> str:
+def _broken(diff: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """`diff` with a line break before each sub-paragraph: where the new text has one in
+    ``=`` and ``+`` segments, where the old text had one in ``-`` segments."""
+    new = "".join(t for op, t in diff if op != "-")
+    old = "".join(t for op, t in diff if op != "+")
+    starts = {"new": {i.start for i in sub_items(new) if i.start},
+              "old": {i.start for i in sub_items(old) if i.start}}
+    if not starts["new"] and not starts["old"]:
+        return diff
+    position = {"new": 0, "old": 0}
+    out = []
+    for op, text in diff:
+        side = "old" if op == "-" else "new"
+        base = position[side]
+        cuts = sorted(at - base for at in starts[side] if base < at < base + len(text)
+                      or (at == base and op != "="))
+        pieces, done = [], 0
+        for cut in cuts:
+            pieces.append(text[done:cut].rstrip(" ") if cut else "")
+            done = cut
+        pieces.append(text[done:])
+        out.append((op, _ITEM_BREAK.join(pieces) if cuts else text))
+        for moved in ("new", "old"):
+            if op == "=" or (op == "+") == (moved == "new"):
+                position[moved] += len(text)
+    return tuple(out)
+
+
+def _segments(diff: tuple[tuple[str, str], ...], options: TextOptions, whole: bool = False,
+              join: str = "\n") -> str:
+    """The segments marked up; `join` stands where two paragraphs of a split or merge meet."""
+    diff = _broken(tuple((op, text.replace("\n", join)) for op, text in diff))
     if whole and not options.color:
         return "".join(text for _, text in diff)
     parts = []

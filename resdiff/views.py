@@ -5,7 +5,8 @@ The JSON keys ``symbol, language, title, organ, sponsors, session, agenda_item, 
 warnings`` are a contract other tools read; further keys may be added, none renamed. Added
 since: each paragraph's ``note_at`` (where its footnote markers stand in ``text``, one offset
 per note; empty when not known); ``amends``, the draft an amendment amends (null for any other
-document).
+document); ``items``, the paragraph's sub-paragraphs ``(a)``, ``(c)(ii)`` (label, text, and
+where it starts in ``text``, which still holds the whole paragraph).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import textwrap
 from typing import Any
 
 from .model import Draft
+from .subitems import chapeau, sub_items
 
 
 def draft_json(draft: Draft) -> dict[str, Any]:
@@ -25,6 +27,8 @@ def draft_json(draft: Draft) -> dict[str, Any]:
         item["text"] = p.text
         item["notes"] = list(p.notes)
         item["note_at"] = list(p.note_at)
+        item["items"] = [{"label": sub.label, "text": sub.text(p.text), "start": sub.start}
+                         for sub in sub_items(p.text)]
         paragraphs.append(item)
     return {
         "symbol": draft.symbol,
@@ -79,8 +83,15 @@ def draft_text(draft: Draft, width: int = 100) -> str:
     indent = " " * 7
     for p in draft.paragraphs:
         notes = f"  [notes {', '.join(map(str, p.notes))}]" if p.notes else ""
-        body = textwrap.fill(p.text, width=width, initial_indent=f"{p.label:<6} ",
-                             subsequent_indent=indent)
+        subs = sub_items(p.text)
+        body = textwrap.fill(chapeau(p.text, subs), width=width,
+                             initial_indent=f"{p.label:<6} ", subsequent_indent=indent)
+        for sub in subs:
+            # Each sub-paragraph on a line of its own, under its paragraph.
+            deeper = indent + "    " * sub.label.count(")")
+            body += "\n" + textwrap.fill(sub.text(p.text), width=width,
+                                          initial_indent=deeper,
+                                          subsequent_indent=deeper + "    ")
         lines += ["", body + notes]
     if draft.footnotes:
         lines += ["", "Footnotes"]

@@ -24,9 +24,14 @@ def test_parse_json_contract() -> None:
                 "paragraphs", "footnotes", "warnings"]:
         assert key in data
     assert data["symbol"] == "A/C.3/77/L.6" and data["session"] == 77
-    assert data["paragraphs"][0] == {
-        "label": "PP1", "part": "preamble", "text": data["paragraphs"][0]["text"], "notes": [],
-        "note_at": []}
+    pp1 = data["paragraphs"][0]
+    assert pp1 == {
+        "label": "PP1", "part": "preamble", "text": pp1["text"], "notes": [],
+        "note_at": [], "items": pp1["items"]}
+    # Added key: the sub-paragraphs a) and b) of PP1, each where it stands in the text.
+    assert [(i["label"], i["text"][:25]) for i in pp1["items"]] == [
+        ("a)", "a) la mise en œuvre d’une"), ("b)", "b) une action pénale prop")]
+    assert all(pp1["text"][i["start"]:].startswith(i["text"]) for i in pp1["items"])
     op1 = data["paragraphs"][36]
     assert (op1["label"], op1["part"], op1["number"], op1["notes"]) == (
         "OP1", "operative", 1, [17])

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import languages, repair
 from .masthead import Masthead, amendment_of, read_masthead
 from .model import Draft, Footnote, InputError, Paragraph, Part
 from .read.pages import Line, split_pages
 from .read.source import Source, Tracked, read_source
+from .sureness import assess
 
 _SPECIAL_SPACES = str.maketrans(
     {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u2011": "-", "\u00ad": None,
@@ -53,6 +54,9 @@ class _Block:
 
     text: str
     annex: bool = False
+    heading: bool = False
+    """A heading among numbered paragraphs (``Security, counter-terrorism and …``,
+    ``B. Individualized approaches``): kept, but no paragraph."""
 
     def add(self, piece: str) -> None:
         self.text = _join(self.text, piece)
@@ -64,11 +68,15 @@ def parse_file(path: str | os.PathLike[str], *, tracked: Tracked = "current") ->
 
 
 def parse_source(source: Source) -> Draft:
-    return parse_text(source.text, name=source.name, warnings=source.warnings)
+    return parse_text(source.text, name=source.name, warnings=source.warnings,
+                      doubts=source.doubts)
 
 
-def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = ()) -> Draft:
-    """Parse a draft's text. `warnings` (from reading the file) are carried into the draft."""
+def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = (),
+               doubts: tuple[str, ...] = ()) -> Draft:
+    """Parse a draft's text. `warnings` (from reading the file) are carried into the draft;
+    `doubts` (what the reader could not make agree) go into its reading report, one warning
+    that `sureness.assess` writes when something does not hold together."""
     text = text.translate(_SPECIAL_SPACES)
     pages = split_pages(text)
     if not pages.lines:
@@ -88,10 +96,14 @@ def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = (
     symbol = head.symbol or next(iter(pages.symbols), None)
     body, meeting, meeting_date = _closing(body, language)
     blocks = segment(body, pages.layout, language)
+    heading_at = _headings(blocks)
+    blocks = [b for b in blocks if not b.heading]
     if instructions_at is not None:
         paragraphs, structured = _instructions(blocks, language), True
     else:
         paragraphs, structured = _assign(blocks, language, has_organ=organ_at is not None)
+    headings = [(paragraphs[i].label if i < len(paragraphs) else "end", text)
+                for i, text in heading_at]
     if instructions_at is not None:
         pass  # an amendment: its instructions are its structure
     elif not structured:
@@ -106,7 +118,8 @@ def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = (
     found.extend(f"{name}: {w}" for w in more)
     session = head.session or _session_from_symbol(symbol)
     extra = list(head.extra) + [("star_note", s) for s in pages.star_notes]
-    return Draft(
+    extra += [("heading", f"{label}: {text}") for label, text in headings]
+    draft = Draft(
         symbol=symbol,
         language=language,
         title=repair.tidy(head.title),
@@ -126,6 +139,9 @@ def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = (
         meeting_date=meeting_date,
         extra=tuple(extra),
     )
+    if structured and instructions_at is None and (report := assess(draft, doubts)):
+        draft = replace(draft, warnings=(*draft.warnings, f"{name}: {report}"))
+    return draft
 
 
 def _normalise_organ(text: str) -> str:
@@ -248,6 +264,11 @@ def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block
                 and not _continuation_start(text, language)
                 and not (operative and not in_annex)
             )
+        elif (operative or in_annex) and _is_heading(
+                text, blocks[-1].text, lines[k + 1].text if k + 1 < len(lines) else None):
+            blocks.append(_Block(text, annex=in_annex, heading=True))
+            glue_next = False
+            continue
         elif operative and not in_annex:
             # Among numbered operative paragraphs only a number opens one; what else looks like
             # a start is the first line of a page, indented, going on with the paragraph.
@@ -307,6 +328,26 @@ def _lower_openers(language: str) -> bool:
 _MARKED_END = re.compile(r"[,;.:] ?\d{1,3}$")
 """A line ending in punctuation and the footnote marker after it (``1993,4``), as English
 prints markers."""
+
+
+def _headings(blocks: list[_Block]) -> list[tuple[int, str]]:
+    """The headings among the blocks, each with the index (among the other blocks) of the
+    paragraph it stands above."""
+    out: list[tuple[int, str]] = []
+    for block in blocks:
+        if block.heading:
+            out.append((sum(1 for b in blocks[:blocks.index(block)] if not b.heading),
+                        block.text))
+    return out
+
+
+def _is_heading(text: str, previous: str, following: str | None) -> bool:
+    """A short unfinished line after a finished paragraph, with a numbered paragraph next:
+    a heading among numbered paragraphs."""
+    return (following is not None and bool(_OP_NUMBER.match(following + " "))
+            and _finished(previous) and not _finished(text) and len(text.split()) <= 15
+            and not _OP_NUMBER.match(text) and not _SUB_ITEM.match(text)
+            and text[:1].isupper())
 
 
 def _finished(text: str) -> bool:

@@ -170,6 +170,8 @@ class Added:
     version: Version
     warning: str | None = None
     """Set when the version was recorded but the working folder could not be updated."""
+    reading: tuple[str, ...] = ()
+    """What reading the file warned of, as `resdiff parse` says it."""
 
 
 class Store:
@@ -308,8 +310,9 @@ class Store:
             digest = hashlib.sha256(original).hexdigest()[:12]
             name = f"{symbol_file_name(version.symbol or version.stage_name)}-{digest}.{ext}"
             kept = f"originals/{version.series}/{version.language}/{name}"
-            return self._commit(replace(version, original=kept),
-                                {version.path: text, kept: original}, message)
+            added = self._commit(replace(version, original=kept),
+                                 {version.path: text, kept: original}, message)
+            return replace(added, reading=draft.warnings)
 
     def _new_version(self, file: str, draft: Draft, stage_text: str | None,
                      date_text: str | None, series_text: str | None) -> Version:

@@ -73,6 +73,8 @@ def add(file: str, symbol: str | None, stage: str | None, date: str | None,
     added = opened.add(file, symbol=symbol, stage=stage, date=date, series=series,
                        message=message, tracked=tracked)  # type: ignore[arg-type]  # a Choice
     v = added.version
+    for warning in added.reading:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"Added {v.name} ({v.language}, {v.stage_name}) to series {v.series} as "
                f"{v.short}")
     if added.warning:

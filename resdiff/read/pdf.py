@@ -117,17 +117,30 @@ def read_pdf(data: bytes, name: str) -> Source:
     notes: list[Note] = []
     body: list[_Line] = []
     kept_pages: list[list[_Line]] = []
+    opened: list[set[int]] = []
     for page, page_lines in zip(pages, lines, strict=True):
         text_lines, note_lines = _split_notes(page_lines, page, body_size)
+        before = {n.mark for n in notes}
         _read_notes(note_lines, notes)
+        opened.append({n.mark for n in notes if isinstance(n.mark, int)} - before)
         kept_pages.append(text_lines)
     furniture, symbols = _furniture(kept_pages, pages)
-    for page_lines in kept_pages:
-        body.extend(ln for ln in page_lines if id(ln) not in furniture)
+    doubts: list[str] = []
+    for number, page_lines in enumerate(kept_pages):
+        kept = [ln for ln in page_lines if id(ln) not in furniture]
+        body.extend(kept)
+        markers = {p.number for ln in kept for p in ln.pieces if isinstance(p, Marker)}
+        if markers != opened[number]:
+            doubts.append(f"page {number + 1}: footnote markers "
+                          f"{_numbers(markers)} but notes {_numbers(opened[number])}")
     blocks = _paragraphs(body, pages, body_size)
     text, warnings = render(blocks, notes, symbols)
     return Source(name=name, text=text, format="pdf",
-                  warnings=tuple(f"{name}: {w}" for w in warnings))
+                  warnings=tuple(f"{name}: {w}" for w in warnings), doubts=tuple(doubts))
+
+
+def _numbers(numbers: set[int]) -> str:
+    return ", ".join(map(str, sorted(numbers))) or "none"
 
 
 # --- characters -------------------------------------------------------------------------------

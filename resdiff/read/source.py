@@ -34,6 +34,9 @@ class Source:
     format: str
     """``text``, ``docx`` or ``pdf``."""
     warnings: tuple[str, ...] = ()
+    doubts: tuple[str, ...] = ()
+    """What the reader could not make agree (``page 3: footnote markers 5, 6 but notes 5``),
+    for the reading report (`sureness.assess`)."""
 
 
 def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:

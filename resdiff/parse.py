@@ -243,6 +243,11 @@ def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block
                 and lines[k + 1].text[:1].isupper()):
             # An operative number printed without its full stop, alone on its line.
             text = f"{text}."
+        elif ((m := re.match(r"(\d{1,3}) +(?=\S)", text)) and int(m.group(1)) == last_number + 1
+              and last_number and blocks and _finished(blocks[-1].text) and language
+              and languages.opener(language, text[m.end():], "operative")):
+            # The same, on the line of its text: "25 Condemns without reservation …".
+            text = f"{m.group(1)}. {text[m.end():]}"
         starts = {"spaced": line.indent > 0, "block": line.blank_before, "lines": True}[layout]
         if layout == "block" and not cued and not starts and blocks and _finished(
                 blocks[-1].text) and not blocks[-1].text.rstrip().endswith((":", "：")):

@@ -204,10 +204,18 @@ def _plausible_loose(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip()
     if not before:
         return False
-    prev = before.split(" ")[-1].lower()
-    if prev in _NUMBER_WORDS or prev.rstrip(".") in _NUMBER_WORDS:
+    words = before.split(" ")
+    prev = words[-1].lower()
+    if prev in ("session", "sessions") and len(words) > 1 and re.search(
+            r"(?:th|st|nd|rd|first|second|third)$", words[-2].lower()):
+        pass  # "at its sixtieth session 6 and": an ordinal session is never numbered after
+    elif prev in _NUMBER_WORDS or prev.rstrip(".") in _NUMBER_WORDS:
         return False
     after = text[end:].lstrip()
+    if re.fullmatch(r"(?:1[89]|20)\d\d,?", prev) and not re.match(r"\d", after):
+        # Straight after a year ("of 6 October 2020 7 and 54/8"), a small number is no
+        # range or count: it is the marker of the date's footnote.
+        return not _MONTHS_OR_UNITS.match(after) or bool(re.match(r"(?:and|et|y|or|ou)\s", after))
     return not _MONTHS_OR_UNITS.match(after)
 
 

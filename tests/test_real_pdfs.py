@@ -18,25 +18,16 @@ from resdiff.parse import parse_file, parse_text
 from tests.support.real_pdfs import LAYOUTS, PDF_DIR, documents, layout_text, problems, truth
 
 NOT_YET: dict[str, set[str]] = {
-    # OP3 and OP24 open with their sub-items (a), (b)…: the text keeps them, the truth's first
-    # words stop at the colon.
+    # L.46: OP3 and OP24 open with their sub-items (a), (b)…; the text keeps them whole (its
+    # items are in `items`), the truth's first words stop at the colon.
     "pdf": {"A_C.3_80_L.46"},
-    "pymupdf": {"A_C.3_80_L.42", "A_C.3_80_L.46", "A_RES_78_207", "A_RES_78_229",
-                "A_RES_79_186"},
-    "pdftotext": {"A_C.3_80_L.2", "A_C.3_80_L.29", "A_C.3_80_L.38", "A_C.3_80_L.42",
-                  "A_C.3_80_L.46", "A_RES_78_121", "A_RES_78_143", "A_RES_78_178",
-                  "A_RES_78_207", "A_RES_78_229", "A_RES_78_90", "A_RES_79_106",
-                  "A_RES_79_186", "A_RES_79_78", "A_RES_79_92", "A_RES_80_218",
-                  "A_RES_80_68"},
-    "pdftotext-layout": {"A_C.3_80_L.13", "A_C.3_80_L.2", "A_C.3_80_L.29", "A_C.3_80_L.38",
-                         "A_C.3_80_L.42", "A_C.3_80_L.46", "A_C.3_80_L.52", "A_RES_78_207",
-                         "A_RES_78_229", "A_RES_79_186", "A_RES_79_78", "A_RES_79_92",
-                         "A_RES_80_68"},
-    "pypdf": {"A_C.3_80_L.2", "A_C.3_80_L.29", "A_C.3_80_L.38", "A_C.3_80_L.42",
-              "A_C.3_80_L.46", "A_RES_78_207", "A_RES_78_229", "A_RES_79_186", "A_RES_79_78",
-              "A_RES_79_92"},
-    "pdfplumber": {"A_C.3_80_L.2", "A_C.3_80_L.46", "A_RES_78_229", "A_RES_79_186",
-                   "A_RES_79_92", "A_RES_80_68"},
+    "pymupdf": {"A_C.3_80_L.46"},
+    "pdftotext": {"A_C.3_80_L.29", "A_C.3_80_L.38", "A_C.3_80_L.46", "A_RES_78_229",
+                  "A_RES_79_186", "A_RES_79_78", "A_RES_80_68"},
+    "pdftotext-layout": {"A_C.3_80_L.13", "A_C.3_80_L.29", "A_C.3_80_L.46", "A_C.3_80_L.52",
+                         "A_RES_79_78"},
+    "pypdf": {"A_C.3_80_L.29", "A_C.3_80_L.46", "A_RES_79_78"},
+    "pdfplumber": {"A_C.3_80_L.46"},
 }
 
 pytestmark = pytest.mark.skipif(not (PDF_DIR / "truth.json").exists(),

@@ -82,3 +82,14 @@ def test_marker_places_survive_collapsed_spaces_and_glued_words() -> None:
     assert [text[:a] for a in note_at[0]] == [
         "Rappelant la Convention", "Rappelant la Convention et 2030",
         "Rappelant la Convention et 2030 vise,", text]
+
+
+def test_loose_markers_after_a_date_and_an_ordinal_session() -> None:
+    # A/RES/78/207 PP5 and A/C.3/80/L.42 OP15, as PyMuPDF and poppler extract them.
+    text = "resolutions 36/7 of 28 September 2017, 45/10 of 6 October 2020 7 and 54/8 of 11"
+    assert find_marker(text, 7) == (text.index(" 7 and") + 1, text.index(" 7 and") + 2)
+    text = "submitted to the Commission on Human Rights at its sixtieth session 6 and the"
+    assert find_marker(text, 6) == (text.index(" 6 ") + 1, text.index(" 6 ") + 2)
+    # But a count or a range stays text.
+    assert find_marker("on 6 October 2020 7 days later", 7) is None
+    assert find_marker("at its session 6 and 7", 6) is None

@@ -133,6 +133,7 @@ def split_pages(text: str) -> Pages:
     raw = [line.rstrip() for line in text.split("\n")]
     layout = detect_layout(raw)
     headers = _running_headers(raw)
+    front = _front(raw)
     body: list[Line] = []
     notes: list[list[str | int]] = []  # [number, text]
     stars: list[str] = []
@@ -157,8 +158,11 @@ def split_pages(text: str) -> Pages:
             if running:
                 # Odd pages print the running title above the symbol, even pages below it.
                 while body and body[-1].text in running_titles:
-                    pending_break = pending_break or body.pop().after_break
+                    popped = body.pop()
+                    pending_break = pending_break or popped.after_break
                 i, title = _skip_running_header(raw, i + 1)
+                if not title:
+                    i, title = _skip_front_lines(raw, i, front)
                 running_titles.update(title)
                 pending_break = blank = True
             else:
@@ -169,6 +173,10 @@ def split_pages(text: str) -> Pages:
                 m = _SYMBOL_AND_TITLE[0].match(line) or _SYMBOL_AND_TITLE[1].match(line)
                 if m:
                     symbols.append(m.group("symbol"))
+                # A running title of several lines: those above the one with the symbol.
+                while body and _in_front(body[-1].text, front):
+                    popped = body.pop()
+                    pending_break = pending_break or popped.after_break
             pending_break = pending_break or bool(body)
             i += 1
             continue
@@ -192,13 +200,49 @@ def split_pages(text: str) -> Pages:
     return Pages(tuple(body), footnotes, tuple(stars), tuple(symbols), layout)
 
 
+def _front(raw: list[str]) -> str:
+    """The masthead's words (what stands above the organ line, ``The General Assembly,``), one
+    space between them: where a running title is printed first. Empty without an organ line."""
+    from ..languages import tables
+
+    organs = {o.casefold() for t in tables() for o in t.organ_lines}
+    for k, line in enumerate(raw[:120]):
+        if line.strip().rstrip(" ,،，").replace("'", "’").casefold() in organs:
+            return " ".join(" ".join(raw[:k]).split())
+    return ""
+
+
+def _in_front(text: str, front: str) -> bool:
+    """A line that repeats a stretch of the masthead (the running title) and reads as no
+    paragraph's words: several words, no closing punctuation, no number first."""
+    text = " ".join(text.split())
+    return bool(front) and (len(text.split()) >= 2 and not text.endswith((".", ";", ",", ":"))
+            and not text[:1].isdigit() and f" {text} " in f" {front} ")
+
+
+def _skip_front_lines(raw: list[str], i: int, front: str) -> tuple[int, list[str]]:
+    """After a running-header symbol: the running title lines that repeat the masthead (as
+    poppler puts them, with the page's furniture before the symbol), skipped."""
+    j, title = i, []
+    while j < len(raw) and len(title) < 6:
+        stripped = raw[j].strip()
+        if not stripped:
+            j += 1
+            continue
+        if not _in_front(stripped, front):
+            break
+        title.append(stripped)
+        j += 1
+    return (j, title) if title else (i, [])
+
+
 def _skip_running_header(raw: list[str], i: int) -> tuple[int, list[str]]:
     """After a running-header symbol line: skip the running title lines (adopted texts print
     them) and the job-number/page lines, when they follow within a few lines. Returns where the
     page's text starts and the running title lines skipped."""
     j = i
     title: list[str] = []
-    while j < len(raw) and len(title) < 4:
+    while j < len(raw) and len(title) < 6:
         stripped = raw[j].strip()
         if not stripped:
             j += 1
@@ -208,6 +252,8 @@ def _skip_running_header(raw: list[str], i: int) -> tuple[int, list[str]]:
             while k < len(raw) and (not raw[k].strip() or is_furniture(raw[k].strip())):
                 k += 1
             return k, title
+        if re.match(r"\d{1,3}\.\s", stripped) or stripped.endswith((".", ";", ",")):
+            return i, []  # a paragraph's words, not a running title
         title.append(stripped)
         j += 1
     return i, []
@@ -275,16 +321,17 @@ def _block_end(raw: list[str], i: int) -> int:
 
 
 def _numbers_on_own_lines(raw: list[str], i: int, notes: list[list[str | int]]) -> bool:
-    """Whether the block's first line is the next footnote number alone (poppler's text puts
-    each note's raised number on a line of its own)."""
-    expected = int(notes[-1][0]) + 1 if notes else None
+    """Whether the block's numbers stand alone on their lines, the next ones in sequence
+    (poppler's text puts each note's raised number on a line of its own, not always next to
+    its text)."""
+    expected = int(notes[-1][0]) + 1 if notes else 1
+    numbers: set[int] = set()
     for line in raw[i:_block_end(raw, i)]:
         if m := _BARE_NUMBER.match(line):
-            return expected is None or int(m.group("number")) == expected
-        if (m := FOOTNOTE_START.match(line)) and (expected is None
-                                                  or int(m.group("number")) == expected):
+            numbers.add(int(m.group("number")))
+        elif (m := FOOTNOTE_START.match(line)) and int(m.group("number")) == expected:
             return False
-    return False
+    return bool(numbers) and numbers == set(range(expected, expected + len(numbers)))
 
 
 def _read_number_lines(raw: list[str], i: int, notes: list[list[str | int]],

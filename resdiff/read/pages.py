@@ -223,7 +223,8 @@ def _in_front(text: str, front: str) -> bool:
 def _skip_front_lines(raw: list[str], i: int, front: str) -> tuple[int, list[str]]:
     """After a running-header symbol: the running title lines that repeat the masthead (as
     poppler puts them, with the page's furniture before the symbol), skipped."""
-    j, title = i, []
+    j = i
+    title: list[str] = []
     while j < len(raw) and len(title) < 6:
         stripped = raw[j].strip()
         if not stripped:

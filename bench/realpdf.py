@@ -16,7 +16,16 @@ from bench.common import DRAFTS, SEED, Row, median_seconds, ms
 from resdiff.parse import parse_source, parse_text
 from resdiff.read.pdf import read_pdf
 from resdiff.read.source import Source
-from tests.support.real_pdfs import LAYOUTS, PDF_DIR, documents, layout_text, problems, truth
+from tests.support.real_pdfs import (
+    LAYOUTS,
+    PASTES,
+    PDF_DIR,
+    documents,
+    layout_text,
+    paste_text,
+    problems,
+    truth,
+)
 
 RUNS = 5
 CLI_RUNS = 7
@@ -80,6 +89,8 @@ def _exact(kind: str) -> tuple[int, int]:
     for name in names:
         if kind == "pdf":
             draft = parse_source(read_pdf(_pdf_bytes(name), name))
+        elif kind in PASTES:
+            draft = parse_text(paste_text(name, kind), name=name)
         else:
             draft = parse_text(layout_text(name, kind), name=name)
         exact += not problems(draft, truth()[name])
@@ -118,4 +129,4 @@ def cli_times() -> Row:
 
 
 MEASURES: list[Callable[[], Row]] = [pdf_time, slowest_pdf, _exactness("pdf"),
-                                     *[_exactness(k) for k in LAYOUTS], cli_times]
+                                     *[_exactness(k) for k in (*LAYOUTS, *PASTES)], cli_times]

@@ -15,7 +15,16 @@ import pytest
 from resdiff.compare import compare
 from resdiff.model import Draft
 from resdiff.parse import parse_file, parse_text
-from tests.support.real_pdfs import LAYOUTS, PDF_DIR, documents, layout_text, problems, truth
+from tests.support.real_pdfs import (
+    LAYOUTS,
+    PASTES,
+    PDF_DIR,
+    documents,
+    layout_text,
+    paste_text,
+    problems,
+    truth,
+)
 
 NOT_YET: dict[str, set[str]] = {
     # L.46: OP3 and OP24 open with their sub-items (a), (b)…; the text keeps them whole (its
@@ -28,6 +37,8 @@ NOT_YET: dict[str, set[str]] = {
                          "A_RES_79_78"},
     "pypdf": {"A_C.3_80_L.29", "A_C.3_80_L.46", "A_RES_79_78"},
     "pdfplumber": {"A_C.3_80_L.46"},
+    "paste": {"A_C.3_80_L.46"},
+    "paste-blank-lines": {"A_C.3_80_L.46"},
 }
 
 pytestmark = pytest.mark.skipif(not (PDF_DIR / "truth.json").exists(),
@@ -55,6 +66,17 @@ def test_pdf_reads_exactly(name: str) -> None:
     for layout in LAYOUTS for name in documents()])
 def test_text_layout_reads_exactly(layout: str, name: str) -> None:
     draft = parse_text(layout_text(name, layout), name=f"{name}.{layout}.txt")
+    assert problems(draft, truth()[name]) == []
+
+
+@pytest.mark.parametrize(("layout", "name"), [
+    pytest.param(layout, name, marks=pytest.mark.xfail(strict=True, reason="not yet exact"))
+    if name in NOT_YET[layout] else (layout, name)
+    for layout in PASTES for name in documents()])
+def test_a_paste_reads_exactly(layout: str, name: str) -> None:
+    """One paragraph per line, as copied out of Word or a PDF viewer, with or without blank
+    lines between paragraphs."""
+    draft = parse_text(paste_text(name, layout), name=f"{name}.{layout}.txt")
     assert problems(draft, truth()[name]) == []
 
 

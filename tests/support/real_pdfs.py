@@ -87,3 +87,43 @@ def layout_text(name: str, layout: str) -> str:
         with pdfplumber.open(pdf) as document:
             return "\n".join(page.extract_text() or "" for page in document.pages)
     raise ValueError(f"unknown layout {layout!r}")
+
+
+PASTES = ("paste", "paste-blank-lines")
+"""Text a person makes by copying a draft out of Word or a PDF viewer: its masthead lines, then
+one paragraph per line (operative numbers and footnote markers as printed, the markers glued to
+the word before them), the footnotes at the end under a rule; with or without a blank line
+between paragraphs."""
+
+
+def paste_text(name: str, layout: str) -> str:
+    """The paste `layout` of the document `name`, from the words its PDF holds."""
+    from resdiff.parse import parse_file
+
+    draft = parse_file(PDF_DIR / f"{name}.pdf")
+    head = [draft.symbol or "", f"Distr.: {draft.distribution}" if draft.distribution else "",
+            draft.date or ""]
+    if draft.session:
+        head.append(f"Agenda item {draft.agenda_item}" if draft.agenda_item else "")
+    if draft.agenda_title:
+        head.append(draft.agenda_title)
+    if draft.sponsors:
+        names = list(draft.sponsors)
+        joined = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        head.append(f"{joined}: {draft.document_kind or 'draft resolution'}")
+    head.append(draft.title)
+    lines = [h for h in head if h] + [draft.organ]
+    for p in draft.paragraphs:
+        if p.part == "annex" and p is draft.part("annex")[0]:
+            lines.append("Annex")
+        text = p.text
+        for number, at in sorted(zip(p.notes, p.note_at, strict=False), reverse=True):
+            text = text[:at] + str(number) + text[at:]
+        prefix = f"{p.number}. " if p.part in ("operative", "annex") and p.number else ""
+        lines.append(prefix + text)
+    if draft.meeting:
+        lines.append(draft.meeting)
+    if draft.footnotes:
+        lines.append("__________________")
+        lines += [f"{f.number} {f.text}" for f in draft.footnotes]
+    return ("\n\n" if layout == "paste-blank-lines" else "\n").join(lines) + "\n"

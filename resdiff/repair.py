@@ -191,6 +191,8 @@ def find_marker(text: str, number: int, start: int = 0) -> tuple[int, int] | Non
 
 def _plausible_glued(text: str, start: int, end: int) -> bool:
     after = text[end:end + 1]
+    if after.islower() and text[start - 1] in ",;:)”’" and text[end:end + 2].isalpha():
+        return True  # glued on both sides, after punctuation: "Human Rights,1as well"
     if after and (after.isalpha() or after in "/.-" and text[end + 1:end + 2].isdigit()):
         return False  # part of a code such as "8.7" or a symbol
     if not text[start - 1].isalpha():

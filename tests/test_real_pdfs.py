@@ -113,22 +113,51 @@ def test_operative_numbers_printed_without_full_stop() -> None:
     assert numbers == list(range(1, 75))
 
 
-@pytest.mark.parametrize("name", ["A_C.3_80_L.26", "A_C.3_80_L.29", "A_C.3_80_L.53",
-                                  "A_RES_79_92", "A_RES_80_218"])
+OWN_TEXT_NOT_YET = {
+    "A_C.3_80_L.8",  # the annex's unnumbered headings and principles, read apart in the PDF
+    "A_RES_78_143",  # a footnote of PyMuPDF's text whose number stands after its text
+    "A_RES_79_317",  # the heading "International cooperation" at a page break of the text
+}
+
+
+@pytest.mark.parametrize("name", [n for n in documents() if n not in OWN_TEXT_NOT_YET])
 def test_pdf_against_its_own_text_shows_no_change(name: str) -> None:
     text = parse_file(PDF_DIR / f"{name}.txt")
     changes = [c for c in compare(_pdf(name), text).changes if c.kind != "unchanged"]
     assert changes == []
 
 
-@pytest.mark.parametrize(("draft", "adopted"), [
-    ("A_C.3_80_L.52", "A_RES_80_218"),
-])
-def test_draft_and_its_adopted_pdf_differ_only_by_the_real_edit(draft: str, adopted: str
-                                                                 ) -> None:
-    """L.52 was adopted with one oral revision of OP23; its closing line is no paragraph."""
-    changes = [c for c in compare(_pdf(draft), _pdf(adopted)).changes if c.kind != "unchanged"]
-    assert [(c.kind, c.old, c.new) for c in changes] == [("amended", ("OP23",), ("OP23",))]
+RESOLUTIONS = PDF_DIR.parent / "resolutions"
+
+ADOPTED = [
+    # (draft, adopted text, the changes a reader of both finds, as (kind, old, new))
+    ("A_C.3_80_L.26", "A_RES_80_195", []),
+    ("A_C.3_80_L.29", "A_RES_80_220", []),
+    ("A_C.3_80_L.38", "A_RES_80_207", []),
+    ("A_C.3_80_L.42", "A_RES_80_194", []),
+    ("A_C.3_80_L.53", "A_RES_80_196", []),
+    # the oral revision of OP23
+    ("A_C.3_80_L.52", "A_RES_80_218", [("amended", ("OP23",), ("OP23",))]),
+    # the amendment L.56 adopted as OP4; OP68 lists paragraph numbers, renumbered after it
+    ("A_C.3_80_L.2", "A_RES_80_192", [("added", (), ("OP4",)),
+                                      ("amended", ("OP68",), ("OP69",))]),
+    # OP2 taken out, so OP1 ends the resolution with a full stop
+    ("A_C.3_80_L.24", "A_RES_80_189", [("amended", ("OP1",), ("OP1",)),
+                                       ("deleted", ("OP2",), ())]),
+    ("A_C.3_80_L.49", "A_RES_80_198", [("amended", ("OP21",), ("OP21",))]),
+]
+
+
+@pytest.mark.parametrize(("draft", "adopted", "expected"), ADOPTED,
+                         ids=[f"{d}-{a}" for d, a, _ in ADOPTED])
+def test_draft_and_its_adopted_text_differ_by_the_real_edits(draft: str, adopted: str,
+                                                            expected: list) -> None:
+    """The PDF of each draft against its adopted text (as PDF where the corpus has it, else
+    as text): nothing where the wording is the same, exactly the real edits where not."""
+    pdf = PDF_DIR / f"{adopted}.pdf"
+    other = _pdf(adopted) if pdf.exists() else parse_file(RESOLUTIONS / f"{adopted}.txt")
+    changes = [c for c in compare(_pdf(draft), other).changes if c.kind != "unchanged"]
+    assert [(c.kind, c.old, c.new) for c in changes] == expected
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

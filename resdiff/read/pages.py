@@ -214,10 +214,10 @@ def _front(raw: list[str]) -> str:
 
 def _in_front(text: str, front: str) -> bool:
     """A line that repeats a stretch of the masthead (the running title) and reads as no
-    paragraph's words: several words, no closing punctuation, no number first."""
+    paragraph's words: several words, a capital first, no closing punctuation."""
     text = " ".join(text.split())
     return bool(front) and (len(text.split()) >= 2 and not text.endswith((".", ";", ",", ":"))
-            and not text[:1].isdigit() and f" {text} " in f" {front} ")
+            and text[:1].isupper() and f" {text} " in f" {front} ")
 
 
 def _skip_front_lines(raw: list[str], i: int, front: str) -> tuple[int, list[str]]:

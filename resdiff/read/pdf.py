@@ -353,12 +353,17 @@ def _furniture(pages: list[list[_Line]], info: list[_Page]) -> tuple[set[int], l
             if _in_band(line, page):
                 banded.append((line, _key(line.text())))
     seen = Counter(k for _, k in {(ln.page, k) for ln, k in banded})
+    # The first page's words: a running title repeats the title printed there (a document of
+    # two pages prints it once).
+    first = " ".join(" ".join(ln.text() for ln in pages[0]).split()) if pages else ""
     furniture: set[int] = set()
     symbols: list[str] = []
     for line, key in banded:
         text = " ".join(line.text().split())
         edge = _EDGE_SYMBOL[0].search(text) or _EDGE_SYMBOL[1].search(text)
-        if (seen[key] >= 2 and line.page > 0) or is_furniture(text) or edge:
+        title = (line.page > 0 and line.base > 0.5 * info[line.page].height
+                 and len(text.split()) >= 3 and f" {text} " in f" {first} ")
+        if (seen[key] >= 2 and line.page > 0) or is_furniture(text) or edge or title:
             furniture.add(id(line))
             if edge:
                 symbols.append(edge.group("symbol"))
@@ -537,6 +542,15 @@ def _vocabulary(lines: list[_Line]) -> set[str]:
     return words
 
 
+_COMPOUND_FORMERS = frozenset("""
+    self multi non co cross well above anti counter cyber long short socio semi quasi vice ex
+    auto sous
+    """.split())
+"""First parts that make hyphenated compounds in UN English and French ("self-employment",
+"multi-stakeholder", "above-mentioned", "non-governmental", "auto-détermination"): a hyphen
+after one of them at a line end is the compound's own."""
+
+
 def _compound_heads(vocabulary: set[str]) -> set[str]:
     """Every part of the document's hyphenated compounds that stands before a hyphen, with
     it (``non-``, ``self-`` from ``non-self-governing``)."""
@@ -574,8 +588,9 @@ def _join_text(text: str, next_text: str, vocabulary: set[str] | None) -> str:
             return text + next_text.lstrip()
         if whole in vocabulary:
             return text[:-1] + next_text.lstrip()
-        parts = left.casefold() in vocabulary and right.casefold() in vocabulary
-        if parts or f"{left.casefold()}-" in _compound_heads(vocabulary):
+        parts = left.casefold() in vocabulary
+        if (parts or left.casefold() in _COMPOUND_FORMERS
+                or f"{left.casefold()}-" in _compound_heads(vocabulary)):
             # Two words of the document ("celles-ci"), or a first part the document uses in
             # compounds ("self-government" beside "Non-Self-Governing").
             return text + next_text.lstrip()

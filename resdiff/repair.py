@@ -221,6 +221,31 @@ def _plausible_loose(text: str, start: int, end: int) -> bool:
     return not _MONTHS_OR_UNITS.match(after)
 
 
+def _between(texts: list[str], spans: list[list[tuple[int, int]]], notes: list[list[int]],
+             number: int) -> tuple[int, tuple[int, int]] | None:
+    """Where the marker of footnote `number`, not found by `find_marker`, stands if the
+    numbering leaves one place for it: the only standalone `number` between the markers of the
+    notes before and after it (``Sustainable Development Goals 13 and`` when footnote 13 has no
+    other place). None when there is no such place or more than one."""
+    before = [(k, a, b) for k, ns in enumerate(notes) for n, (a, b) in zip(ns, spans[k],
+                                                                          strict=True)
+              if n < number]
+    after = [(k, a, b) for k, ns in enumerate(notes) for n, (a, b) in zip(ns, spans[k],
+                                                                         strict=True)
+             if n > number]
+    start = max(((k, b) for k, _, b in before), default=(0, 0))
+    end = min(((k, a) for k, a, _ in after), default=(len(texts) - 1, len(texts[-1])))
+    found: list[tuple[int, tuple[int, int]]] = []
+    pattern = re.compile(rf"(?<![\d/.,:-]){number}(?![\d/]|[.,]\d)")
+    for k in range(start[0], end[0] + 1):
+        low = start[1] if k == start[0] else 0
+        high = end[1] if k == end[0] else len(texts[k])
+        for m in pattern.finditer(texts[k], low, high):
+            if not _MONTHS_OR_UNITS.match(texts[k][m.end():].lstrip()):
+                found.append((k, (m.start(), m.end())))
+    return found[0] if len(found) == 1 else None
+
+
 class Taken(NamedTuple):
     """What `take_markers` gives back, one item per text."""
 
@@ -255,6 +280,16 @@ def take_markers(texts: list[str], numbers: list[int]) -> Taken:
         pos = span[1]
         notes[t].append(number)
         spans[t].append(span)
+    for number in list(missing):
+        if (place := _between(texts, spans, notes, number)) is not None:
+            k, span = place
+            notes[k].append(number)
+            spans[k].append(span)
+            missing.remove(number)
+    for k in range(len(texts)):
+        if len(spans[k]) > 1:
+            pairs = sorted(zip(spans[k], notes[k], strict=True))
+            spans[k], notes[k] = [a for a, _ in pairs], [b for _, b in pairs]
     out: list[str] = []
     places: list[tuple[int, ...]] = []
     for text, text_spans in zip(texts, spans, strict=True):

@@ -93,3 +93,18 @@ def test_loose_markers_after_a_date_and_an_ordinal_session() -> None:
     # But a count or a range stays text.
     assert find_marker("on 6 October 2020 7 days later", 7) is None
     assert find_marker("at its session 6 and 7", 6) is None
+
+
+def test_a_marker_found_by_the_place_the_numbering_leaves_it() -> None:
+    """A/C.3/80/L.29 PP21 as pypdf extracts it: "Goals 13" reads as a goal's number, but
+    footnote 13 has no other place between the markers of 12 and 14."""
+    texts = ["Recalling the report,12 of the Council,",
+             "Taking note of the framework and the Sustainable Development Goals 13 and in line "
+             "with its commitments,",
+             "Noting the report,14"]
+    taken = take_markers(texts, [12, 13, 14])
+    assert taken.notes == [(12,), (13,), (14,)] and taken.missing == []
+    assert "Goals and in line" in taken.texts[1]
+    # Two places for it: none is taken.
+    texts[1] = texts[1].replace("in line", "with goal 13 in line")
+    assert take_markers(texts, [12, 13, 14]).missing == [13]

@@ -157,7 +157,8 @@ def split_pages(text: str) -> Pages:
             running = len(body) > 5
             if running:
                 # Odd pages print the running title above the symbol, even pages below it.
-                while body and body[-1].text in running_titles:
+                while body and (body[-1].text in running_titles
+                                or _in_front(body[-1].text, front)):
                     popped = body.pop()
                     pending_break = pending_break or popped.after_break
                 i, title = _skip_running_header(raw, i + 1)

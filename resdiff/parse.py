@@ -229,7 +229,7 @@ def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block
     in_annex = False
     operative = False
     last_number = 0
-    margin = _usual_indent(lines)
+    margins = _usual_indents(lines)
     cued = layout == "block" and _blank_lines_mark_paragraphs(lines, language)
     for k, line in enumerate(lines):
         text = line.text
@@ -254,7 +254,7 @@ def segment(lines: list[Line], layout: str, language: str | None) -> list[_Block
             # Extraction that leaves out the blank lines between paragraphs (pdfplumber, pypdf,
             # poppler): a finished line, then an indented line or one that opens as
             # paragraphs do.
-            starts = line.indent > margin or _opens(text, language)
+            starts = line.indent > margins[k] or _opens(text, language)
         if not blocks or glue_next:
             starts = not blocks
         elif _SUB_ITEM.match(text):
@@ -308,12 +308,27 @@ def _blank_lines_mark_paragraphs(lines: list[Line], language: str | None) -> boo
     return sum(line.blank_before for line in candidates) >= 0.7 * len(candidates)
 
 
-def _usual_indent(lines: list[Line]) -> int:
-    """The indentation most body lines have (0 but in poppler's ``-layout`` text)."""
-    counts: dict[int, int] = {}
+def _usual_indents(lines: list[Line]) -> list[int]:
+    """For each line, the indentation most body lines of its page have (0 but in poppler's
+    ``-layout`` text, which sets odd and even pages at different margins). A page runs from
+    one page break (`Line.after_break`) to the next; a page of few lines takes the
+    document's."""
+    def usual(run: list[Line]) -> int:
+        counts: dict[int, int] = {}
+        for line in run:
+            counts[line.indent] = counts.get(line.indent, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else 0
+
+    whole = usual(lines)
+    pages: list[list[Line]] = [[]]
     for line in lines:
-        counts[line.indent] = counts.get(line.indent, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else 0
+        if line.after_break and pages[-1]:
+            pages.append([])
+        pages[-1].append(line)
+    out: list[int] = []
+    for page in pages:
+        out += [usual(page) if len(page) >= 8 else whole] * len(page)
+    return out
 
 
 def _opens(text: str, language: str | None) -> bool:

@@ -31,8 +31,8 @@ NOT_YET: dict[str, set[str]] = {
     # items are in `items`), the truth's first words stop at the colon.
     "pdf": {"A_C.3_80_L.46"},
     "pymupdf": {"A_C.3_80_L.46"},
-    "pdftotext": {"A_C.3_80_L.38", "A_C.3_80_L.46", "A_RES_78_229"},
-    "pdftotext-layout": {"A_C.3_80_L.13", "A_C.3_80_L.46", "A_C.3_80_L.52"},
+    "pdftotext": {"A_C.3_80_L.46"},
+    "pdftotext-layout": {"A_C.3_80_L.46"},
     "pypdf": {"A_C.3_80_L.46"},
     "pdfplumber": {"A_C.3_80_L.46"},
     "paste": {"A_C.3_80_L.46"},

@@ -129,8 +129,18 @@ def _running_headers(raw: list[str]) -> set[str]:
     return out
 
 
+_RULE_AT_END = re.compile(r"^(?P<text>.*\S)\s+(?P<rule>_{10,})$")
+"""A body line with the footnote rule glued to its end, as poppler sometimes writes it."""
+
+
 def split_pages(text: str) -> Pages:
-    raw = [line.rstrip() for line in text.split("\n")]
+    raw = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if m := _RULE_AT_END.match(line):
+            raw += [m.group("text"), m.group("rule")]
+        else:
+            raw.append(line)
     layout = detect_layout(raw)
     headers = _running_headers(raw)
     front = _front(raw)
@@ -157,8 +167,13 @@ def split_pages(text: str) -> Pages:
             running = len(body) > 5
             if running:
                 # Odd pages print the running title above the symbol, even pages below it.
-                while body and (body[-1].text in running_titles
-                                or _in_front(body[-1].text, front)):
+                while body and body[-1].text in running_titles:
+                    popped = body.pop()
+                    pending_break = pending_break or popped.after_break
+                # A running title of one or more lines above the symbol, repeating the masthead.
+                above = next((k for k in range(min(6, len(body)), 0, -1) if _in_front(
+                    " ".join(line.text for line in body[-k:]), front)), 0)
+                for _ in range(above):
                     popped = body.pop()
                     pending_break = pending_break or popped.after_break
                 i, title = _skip_running_header(raw, i + 1)
@@ -231,7 +246,8 @@ def _skip_front_lines(raw: list[str], i: int, front: str) -> tuple[int, list[str
         if not stripped:
             j += 1
             continue
-        if not _in_front(stripped, front):
+        # The first line opens as a title does; the next ones go on with it.
+        if not _in_front(" ".join([*title, stripped]) if title else stripped, front):
             break
         title.append(stripped)
         j += 1
@@ -292,7 +308,8 @@ def _read_footnotes(
             current = [int(m.group("number")), m.group("text")]
             notes.append(current)
             star_current = None
-        elif (s := STAR_NOTE.match(line)) and not line.startswith(" " * 4):
+        elif (s := STAR_NOTE.match(line)) and (layout != "spaced"
+                                                or not line.startswith(" " * 4)):
             stars.append(s.group("text"))
             star_current = len(stars) - 1
             current = None

@@ -143,6 +143,15 @@ ADOPTED = [
     ("A_C.3_80_L.24", "A_RES_80_189", [("amended", ("OP1",), ("OP1",)),
                                        ("deleted", ("OP2",), ())]),
     ("A_C.3_80_L.49", "A_RES_80_198", [("amended", ("OP21",), ("OP21",))]),
+    # OP22 and OP23 on climate change replaced by one OP22 on environmental degradation
+    ("A_C.3_80_L.13", "A_RES_80_183", [("deleted", ("OP22",), ()), ("deleted", ("OP23",), ()),
+                                       ("added", (), ("OP22",)),
+                                       ("amended", ("OP24",), ("OP23",))]),
+    # four edits in the wording, and PP36 taken out
+    ("A_C.3_80_L.46", "A_RES_80_215", [("amended", ("PP8",), ("PP8",)),
+                                       ("deleted", ("PP36",), ()),
+                                       ("amended", ("OP7",), ("OP7",)),
+                                       ("amended", ("OP15",), ("OP15",))]),
 ]
 
 

@@ -130,6 +130,18 @@ def table(code: str) -> LanguageTable:
     return _read(code)
 
 
+@cache
+def organ_lines() -> frozenset[str]:
+    """Every table's organ lines, case-folded, read without building the tables (the page
+    reader looks for the end of a masthead before it knows the language)."""
+    out: set[str] = set()
+    for code in LANGUAGES:
+        raw = json.loads(resources.files("resdiff").joinpath(
+            "data", "languages", f"{code}.json").read_text(encoding="utf-8"))
+        out.update(o.casefold() for o in raw["organ_lines"])
+    return frozenset(out)
+
+
 def tables() -> tuple[LanguageTable, ...]:
     """The six tables, in the order of ``resdiff.model.LANGUAGES``."""
     return tuple(table(code) for code in LANGUAGES)

@@ -116,13 +116,15 @@ def _running_headers(raw: list[str]) -> set[str]:
     title, comes back on other pages."""
     seen: dict[tuple[str, str], int] = {}
     for line in raw:
+        if "/" not in line:
+            continue
         for pattern in _SYMBOL_AND_TITLE:
             if (m := pattern.match(line)) and not m.group("rest")[:1].isdigit():
                 key = (m.group("symbol"), " ".join(m.group("rest").split()))
                 seen[key] = seen.get(key, 0) + 1
     titles = {rest for (_, rest), count in seen.items() if count >= 2}
     out: set[str] = set()
-    for line in raw:
+    for line in raw if titles else ():
         for pattern in _SYMBOL_AND_TITLE:
             if (m := pattern.match(line)) and " ".join(m.group("rest").split()) in titles:
                 out.add(line)
@@ -219,9 +221,9 @@ def split_pages(text: str) -> Pages:
 def _front(raw: list[str]) -> str:
     """The masthead's words (what stands above the organ line, ``The General Assembly,``), one
     space between them: where a running title is printed first. Empty without an organ line."""
-    from ..languages import tables
+    from ..languages import organ_lines
 
-    organs = {o.casefold() for t in tables() for o in t.organ_lines}
+    organs = organ_lines()
     for k, line in enumerate(raw[:120]):
         if line.strip().rstrip(" ,،，").replace("'", "’").casefold() in organs:
             return " ".join(" ".join(raw[:k]).split())

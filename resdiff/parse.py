@@ -14,6 +14,11 @@ Stages, each with what its output guarantees:
    taken out into `Paragraph.notes`, where they stood into `Paragraph.note_at` (offsets in the
    final text).
 
+Beside them: headings among numbered paragraphs are kept in `Draft.extra` (``heading``), no
+paragraph; an amendment document (its sponsors line names the draft it amends) reads as its
+instructions ``I1``, ``I2``… (part ``text``); and `sureness.assess` adds one warning where the
+reading does not hold together.
+
 A text with no recognisable resolution structure is still read, as plain paragraphs (part
 ``text``), with a warning, so that it can be compared.
 """
@@ -104,14 +109,13 @@ def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = (
         paragraphs, structured = _assign(blocks, language, has_organ=organ_at is not None)
     headings = [(paragraphs[i].label if i < len(paragraphs) else "end", text)
                 for i, text in heading_at]
-    if instructions_at is not None:
-        pass  # an amendment: its instructions are its structure
-    elif not structured:
+    amendment = instructions_at is not None  # its instructions are its structure
+    if not structured:
         found.append(
             f"{name}: no resolution structure recognised (no organ line, no numbered operative "
             "paragraphs): read as plain paragraphs"
         )
-    elif organ_at is None:
+    elif organ_at is None and not amendment:
         found.append(f"{name}: no organ line (such as \"The General Assembly,\") found")
     organ = pages.lines[organ_at].text if organ_at is not None else ""
     paragraphs, footnotes, more = _clean(paragraphs, pages.footnotes, head, organ)
@@ -139,7 +143,7 @@ def parse_text(text: str, *, name: str = "<text>", warnings: tuple[str, ...] = (
         meeting_date=meeting_date,
         extra=tuple(extra),
     )
-    if structured and instructions_at is None and (report := assess(draft, doubts)):
+    if structured and not amendment and (report := assess(draft, doubts)):
         draft = replace(draft, warnings=(*draft.warnings, f"{name}: {report}"))
     return draft
 

@@ -5,6 +5,13 @@ page: running headers (symbol, page ``5/15``, job number ``22-22988``, the runni
 adopted text), barcodes, ``https://undocs.org/…`` link lines, and the footnotes printed at the
 foot of each page under a rule ``__________________``.
 
+Other tools than PyMuPDF give the same page otherwise, and this module reads them all: a
+symbol and its running title on one line (pdfplumber, pypdf), a running title printed before or
+after its symbol with the folio elsewhere (poppler), known by repeating the masthead's words;
+footnote numbers on lines of their own, sometimes away from their texts (poppler), read by
+their sequence; a rule glued to the end of the page's last line; a note marked by a star under
+the page's last line whose rule was lost.
+
 Guarantees of `split_pages`: the returned body lines keep the document's order and their
 indentation, carry no furniture line, and know whether a page break or footnote block stood just
 before them (`Line.after_break`), so that paragraphs can be rejoined across it; the footnotes come
